@@ -1,0 +1,5 @@
+import sys
+
+from feeds.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""HTML checks for content (being written)."""

@@ -1,0 +1,5 @@
+"""rdf validation (being written)."""
+
+
+def check(doc, out, *, url=None):
+    return None
