@@ -1,0 +1,172 @@
+"""Seed files -> Articles.
+
+A seed is plain text: a first line `date <date> <headline>`, optional `key value` header lines up
+to the first blank line, then the body as paragraphs separated by blank lines. Files may carry a
+UTF-8 BOM, CRLF line ends and no final newline. Every problem is an InputError naming the file
+and line, so one bad seed reads as one clear line in a cron mail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from feeds.dates import parse_date, split_dateline
+from feeds.errors import InputError
+
+HEADER_KEYS = ("title", "author", "tags", "link", "updated", "summary")
+# XML 1.0 forbids these characters; they are removed so no writer ever sees them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FIRST_LINE = re.compile(r"^\s*date\s+(\S.*)$")
+_HEADER = re.compile(r"^([A-Za-z_][\w-]*)\s+(\S.*)$")
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One seed as written: nothing derived from configuration beyond its dates."""
+
+    stem: str
+    headline: str
+    title: str
+    published: datetime
+    updated: datetime | None
+    author: str | None
+    tags: tuple[str, ...]
+    link: str | None
+    summary: str | None
+    paragraphs: tuple[str, ...]
+
+
+def read_seed(path: Path, zone: tzinfo, *, dayfirst: bool = False) -> Article:
+    """Read and parse one seed file; raises InputError with file and line on any problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read seed: {exc.strerror or exc}", path) from exc
+    return parse_seed(data, path, zone, dayfirst=dayfirst)
+
+
+def parse_seed(data: bytes, path: Path, zone: tzinfo, *, dayfirst: bool = False) -> Article:
+    """Parse a seed's bytes; `path` names it in errors and gives the article its stem."""
+    lines = _decode(data, path).split("\n")
+    first = _FIRST_LINE.match(lines[0])
+    if not first:
+        raise InputError("first line must be 'date <date> <headline>'", path, 1)
+    dateline = split_dateline(first.group(1), dayfirst=dayfirst)
+    if dateline is None:
+        raise InputError(f"no date at the start of {_clip(first.group(1))!r}", path, 1)
+    date_text, headline = dateline
+    published = _date(date_text, zone, dayfirst, path, 1)
+    headers, body_start = _headers(lines, path)
+    title = headers.get("title", (headline, 0))[0]
+    if not title:
+        raise InputError("the first line has a date but no headline", path, 1)
+    return Article(
+        stem=path.stem,
+        headline=headline,
+        title=title,
+        published=published,
+        updated=_optional_date(headers, "updated", zone, dayfirst, path),
+        author=headers.get("author", (None, 0))[0],
+        tags=_tags(headers),
+        link=_link(headers, path),
+        summary=headers.get("summary", (None, 0))[0],
+        paragraphs=_paragraphs(lines[body_start:]),
+    )
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", path, line
+        ) from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub("", text)
+
+
+def _headers(lines: list[str], path: Path) -> tuple[dict[str, tuple[str, int]], int]:
+    """The `key value` lines after the first line, as {key: (value, line number)}, and the index
+    of the first body line."""
+    headers: dict[str, tuple[str, int]] = {}
+    index = 1
+    while index < len(lines) and lines[index].strip():
+        number = index + 1
+        match = _HEADER.match(lines[index].strip())
+        if not match:
+            raise InputError(
+                f"header line must be 'key value', got {_clip(lines[index])!r} "
+                "(a blank line must separate the headers from the body)",
+                path,
+                number,
+            )
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key not in HEADER_KEYS:
+            raise InputError(
+                f"unknown header {key!r} (allowed: {', '.join(HEADER_KEYS)}; "
+                "a blank line must separate the headers from the body)",
+                path,
+                number,
+            )
+        if key in headers:
+            raise InputError(f"header {key!r} repeats line {headers[key][1]}", path, number)
+        headers[key] = (value, number)
+        index += 1
+    return headers, index
+
+
+def _date(text: str, zone: tzinfo, dayfirst: bool, path: Path, line: int) -> datetime:
+    try:
+        return parse_date(text, zone, dayfirst=dayfirst)
+    except ValueError as exc:
+        raise InputError(str(exc), path, line) from exc
+
+
+def _optional_date(headers, key, zone, dayfirst, path) -> datetime | None:
+    if key not in headers:
+        return None
+    value, line = headers[key]
+    return _date(value, zone, dayfirst, path, line)
+
+
+def _tags(headers: dict[str, tuple[str, int]]) -> tuple[str, ...]:
+    value = headers.get("tags", ("", 0))[0]
+    seen: dict[str, None] = {}
+    for tag in value.split(","):
+        if tag.strip():
+            seen.setdefault(tag.strip(), None)
+    return tuple(seen)
+
+
+def _link(headers: dict[str, tuple[str, int]], path: Path) -> str | None:
+    if "link" not in headers:
+        return None
+    value, line = headers["link"]
+    if not _URL.match(value):
+        raise InputError(f"link must be an absolute http(s) URL, got {_clip(value)!r}", path, line)
+    return value
+
+
+def _paragraphs(lines: list[str]) -> tuple[str, ...]:
+    """Blank lines separate paragraphs; lines within one are joined with single spaces."""
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return tuple(paragraphs)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Writers: each renders the feed model into one format's bytes, and nothing else."""
