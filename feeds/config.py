@@ -47,6 +47,9 @@ class Settings:
     seeds_dir: Path
     output_dir: Path
     feeds: tuple[FeedSpec, ...]
+    stylesheet: bool = True
+    cache_dir: Path = Path(".feeds-cache")
+    hub: str | None = None
 
 
 def _text(value: Any) -> str:
@@ -73,6 +76,16 @@ def _base_url(value: Any) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("must be an absolute http(s) URL such as 'https://example.org/news/'")
     return url if url.endswith("/") else url + "/"
+
+
+def _hub(value: Any) -> str | None:
+    if value is None:
+        return None
+    url = _text(value)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be the absolute http(s) URL of a WebSub hub")
+    return url
 
 
 def _zone(value: Any) -> tzinfo:
@@ -115,6 +128,9 @@ _OPTIONAL: dict[str, Any] = {
     "max_entries": (50, _positive),
     "seeds_dir": ("seeds", _text),
     "output_dir": ("public", _text),
+    "stylesheet": (True, _bool),
+    "cache_dir": (".feeds-cache", _text),
+    "hub": (None, _hub),
 }
 _REQUIRED: dict[str, Any] = {
     "title": _text,
@@ -166,6 +182,7 @@ def settings_from(table: dict[str, Any], path: Path, *, prefix: str = "") -> Set
     base = path.parent
     values["seeds_dir"] = base / values["seeds_dir"]
     values["output_dir"] = base / values["output_dir"]
+    values["cache_dir"] = base / values["cache_dir"]
     return Settings(**values)
 
 

@@ -1,196 +1,99 @@
-"""The build: seeds -> articles -> summaries -> feed model -> rendered files -> public/.
+"""Publishing: make the output folder hold exactly what the build rendered, one atomic file at a
+time, and compare it with the build for --check.
 
-Everything is rendered and validated in memory first; only a build with no problem touches the
-output folder, and then each file is written to a temporary file beside it and renamed into
-place, so a reader or web server only ever sees a whole old file or a whole new one.
+Article pages arrive staged in a dot-folder inside the output folder (same file system, so
+moving one into place is an atomic rename); feed documents, the index and the stylesheet arrive
+as bytes and are written atomically. Files that did not change are not touched, so their
+modification times, ETags and HTTP caches stay valid.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from feeds.config import Settings, load_settings
-from feeds.errors import InputError
-from feeds.model import Entry, Feed, feed_file, make_entries, make_feed
-from feeds.seeds import Article, read_seed
-from feeds.summarize import summarize
-from feeds.validate import Severity, validate_bytes
-from feeds.writers import atom, html, jsonfeed, rss
+from feeds.atomic import write_atomically
+from feeds.pipeline import Outcome
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-RENDERERS: dict[str, Callable[[Feed], bytes]] = {
-    "atom": atom.render,
-    "rss": rss.render,
-    "json": jsonfeed.render,
-}
+STAGING_PREFIX = ".feeds-staging-"
 
 
 @dataclass
-class Plan:
-    """The build's outcome before anything is written: every file's bytes, and the problems."""
-
-    files: dict[str, bytes] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)  # bad seeds: skipped with --keep-going
-    invalid: list[str] = field(default_factory=list)  # validator errors in our own output
+class Changes:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
 
 
-def read_articles(settings: Settings, problems: list[str]) -> list[Article]:
-    """Every readable seed, in file-name order; each bad one adds a line to `problems`."""
-    articles = []
-    for path in sorted(settings.seeds_dir.glob("*.txt")):
-        try:
-            articles.append(read_seed(path, settings.timezone, dayfirst=settings.dayfirst))
-        except InputError as exc:
-            problems.append(str(exc))
-    return articles
-
-
-def summaries(articles: list[Article], settings: Settings) -> list[str]:
-    """The hand-written summary where the seed has one, else a generated one."""
-    return [
-        a.summary or summarize("\n\n".join(a.paragraphs), settings.summary_max_chars, a.headline)
-        for a in articles
-    ]
-
-
-def render(settings: Settings, entries: list[Entry]) -> dict[str, bytes]:
-    """Every file of the site, by path relative to the output folder."""
-    feeds = [make_feed(spec, entries, settings) for spec in settings.feeds]
-    files = {
-        feed_file(feed.name, fmt): renderer(feed)
-        for feed in feeds
-        for fmt, renderer in RENDERERS.items()
-    }
-    files["index.html"] = html.render_index(settings, feeds, entries)
-    for entry in entries:
-        files[entry.page] = html.render_article(settings, feeds, entry)
-    return files
-
-
-def validation_problems(settings: Settings, files: dict[str, bytes]) -> list[str]:
-    """Validator errors in the feeds this build wrote: a bug of ours, never shipped."""
-    problems = []
-    for name, data in files.items():
-        if name.endswith((".xml", ".json")):
-            report = validate_bytes(data, name, url=settings.base_url + name)
-            problems += [
-                f"{settings.output_dir / name}:{m.line or 0}: {m.code}: {m.message}"
-                for m in report.messages
-                if m.severity is Severity.ERROR
-            ]
-    return problems
-
-
-def plan_build(settings: Settings, *, keep_going: bool) -> Plan:
-    plan = Plan()
-    articles = read_articles(settings, plan.problems)
-    if plan.problems and not keep_going:
-        return plan
-    entries = make_entries(articles, summaries(articles, settings), settings)
-    plan.files = render(settings, entries)
-    plan.invalid = validation_problems(settings, plan.files)
-    return plan
-
-
-def differences(files: dict[str, bytes], out: Path) -> list[str]:
-    """Lines naming each file in `out` that is missing, stale or extra against `files`."""
-    lines = []
-    for name, data in sorted(files.items()):
-        target = out / name
-        if not target.is_file():
-            lines.append(f"{target}: missing")
-        elif target.read_bytes() != data:
-            lines.append(f"{target}: stale")
-    lines += [f"{out / name}: extra" for name in sorted(existing_files(out) - set(files))]
-    return lines
+def staging_folder(out: Path) -> Path:
+    """A fresh staging folder for this build; leftovers of killed builds are removed first
+    (the caller holds the build lock, so no other build is using them)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for leftover in out.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    folder = out / f"{STAGING_PREFIX}{os.getpid()}"
+    folder.mkdir()
+    return folder
 
 
 def existing_files(out: Path) -> set[str]:
-    """The site's files now in `out`; dotfiles (.nojekyll, our temporary files) are not ours."""
+    """The site's files now in `out`; dot-files and dot-folders (.nojekyll, staging, temporary
+    files) are not the site's."""
     if not out.is_dir():
         return set()
-    return {
-        path.relative_to(out).as_posix()
-        for path in out.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(out).parts)
-    }
+    found = set()
+    for folder, folders, files in os.walk(out):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(folder).relative_to(out)
+        found.update((base / name).as_posix() for name in files if not name.startswith("."))
+    return found
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target, flush to disk, then rename over it: all or nothing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def publish(files: dict[str, bytes], out: Path) -> tuple[int, int, int]:
-    """Make `out` hold exactly `files`: (written, unchanged, removed)."""
-    written = unchanged = 0
-    for name, data in sorted(files.items()):
-        target = out / name
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        write_atomically(target, data)
-        written += 1
-    extra = sorted(existing_files(out) - set(files))
-    for name in extra:
+def publish(outcome: Outcome, out: Path, staging: Path) -> Changes:
+    """Move staged pages into place, write changed documents, remove what the site no longer
+    has."""
+    changes = Changes()
+    for name in sorted(outcome.staged):
+        _move(staging / name, out / name)
+        changes.written.append(name)
+    for name, data in sorted(outcome.files.items()):
+        if _same(out / name, data):
+            changes.unchanged += 1
+        else:
+            write_atomically(out / name, data)
+            changes.written.append(name)
+    changes.unchanged += len(outcome.expected) - len(outcome.files) - len(outcome.staged)
+    for name in sorted(existing_files(out) - outcome.expected):
         (out / name).unlink()
-    return written, unchanged, len(extra)
+        changes.removed.append(name)
+    return changes
 
 
-def run_build(
-    *, config_path: Path | None, seeds: Path | None, out: Path | None, check: bool, keep_going: bool
-) -> int:
-    """`feeds build`: the exit status, with problems on stderr one per line."""
+def differences(outcome: Outcome, out: Path) -> list[str]:
+    """--check: a line for each file in `out` that is missing, stale or extra."""
+    lines = [f"{out / name}: {_state(out / name)}" for name in sorted(outcome.staged)]
+    lines += [
+        f"{out / name}: {_state(out / name)}"
+        for name, data in sorted(outcome.files.items())
+        if not _same(out / name, data)
+    ]
+    lines += [f"{out / name}: extra" for name in sorted(existing_files(out) - outcome.expected)]
+    return lines
+
+
+def _state(path: Path) -> str:
+    return "stale" if path.is_file() else "missing"
+
+
+def _same(path: Path, data: bytes) -> bool:
     try:
-        settings = _settings(config_path, seeds, out)
-    except InputError as exc:
-        print(f"feeds: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    plan = plan_build(settings, keep_going=keep_going)
-    for problem in plan.problems + plan.invalid:
-        print(problem, file=sys.stderr)
-    if plan.invalid or not plan.files:
-        return EXIT_PROBLEMS
-    if check:
-        stale = differences(plan.files, settings.output_dir)
-        for line in stale:
-            print(line)
-        return EXIT_PROBLEMS if stale or plan.problems else EXIT_OK
-    written, unchanged, removed = publish(plan.files, settings.output_dir)
-    print(f"wrote {written} files, {unchanged} unchanged, {removed} removed", file=sys.stderr)
-    return EXIT_PROBLEMS if plan.problems else EXIT_OK
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
-def _settings(config_path: Path | None, seeds: Path | None, out: Path | None) -> Settings:
-    path = config_path or Path("pyproject.toml")
-    if config_path is None and not path.is_file():
-        raise InputError("no pyproject.toml here: run in the site's folder or pass --config FILE")
-    settings = load_settings(path)
-    overrides = {k: v for k, v in {"seeds_dir": seeds, "output_dir": out}.items() if v is not None}
-    settings = replace(settings, **overrides)
-    if not settings.seeds_dir.is_dir():
-        raise InputError(f"seed folder {settings.seeds_dir} does not exist")
-    output = settings.output_dir.resolve()
-    for inside in (settings.seeds_dir.resolve(), path.resolve()):
-        if inside == output or output in inside.parents:
-            raise InputError(
-                f"output folder {settings.output_dir} must not contain {inside}: "
-                "the build removes files it did not write there"
-            )
-    return settings
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)

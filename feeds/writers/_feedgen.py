@@ -1,9 +1,10 @@
 """What the Atom and RSS writers share: a FeedGenerator set up with every field explicit.
 
 feedgen 1.0.0 stamps the feed's and each entry's `updated` (and RSS lastBuildDate) with the
-current time, prepends entries, and drops the rel and type of entry links in Atom. So every
-date is set here from the model, entries are appended in the model's order, and a small
-feedgen extension repairs what the Atom serializer loses.
+current time, prepends entries, drops the rel and type of entry links in Atom and writes no RSS
+link but the self link. So every date is set here from the model, entries are appended in the
+model's order, and a feedgen extension (the library's own hook into the XML it builds) adds and
+repairs what the serializers lose.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from feeds.model import Entry, Feed
 
-ATOM_NS = "{http://www.w3.org/2005/Atom}"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005
 
 
 def _declare_text_and_utc(element):
@@ -29,12 +32,31 @@ def _declare_text_and_utc(element):
     return element
 
 
-class _AtomFeedFixes(BaseExtension):
+class _FeedExtension(BaseExtension):
+    """Feed level: RFC 5005 fh:archive, and in RSS the hub and archive links as atom:link."""
+
+    feed: Feed | None = None
+
+    def extend_ns(self):
+        return {"fh": HISTORY_NS} if self.feed and self.feed.archive else {}
+
     def extend_atom(self, feed):
+        self._mark_archive(feed)
         return _declare_text_and_utc(feed)
 
+    def extend_rss(self, rss):
+        channel = rss.find("channel")
+        for rel, href in extra_links(self.feed, "rss"):
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=href, rel=rel)
+        self._mark_archive(channel)
+        return rss
 
-class _AtomEntryFixes(BaseEntryExtension):
+    def _mark_archive(self, parent):
+        if self.feed.archive:
+            etree.SubElement(parent, f"{{{HISTORY_NS}}}archive")
+
+
+class _EntryExtension(BaseEntryExtension):
     def extend_atom(self, entry):
         for link in entry.findall("link"):  # feedgen drops an entry link's rel and type
             link.set("rel", "alternate")
@@ -42,11 +64,25 @@ class _AtomEntryFixes(BaseEntryExtension):
         return _declare_text_and_utc(entry)
 
 
+def extra_links(feed: Feed, fmt: str) -> list[tuple[str, str]]:
+    """(rel, href) of the WebSub hub and the RFC 5005 links of `feed` in format `fmt`."""
+    links = [("hub", feed.hub)] if feed.hub else []
+    for rel, urls in (
+        ("prev-archive", feed.links.prev_archive),
+        ("next-archive", feed.links.next_archive),
+        ("current", feed.links.current),
+    ):
+        if urls:
+            links.append((rel, urls[fmt]))
+    return links
+
+
 def generator(feed: Feed) -> FeedGenerator:
     """A FeedGenerator with the channel-level fields both formats share (no links: the order
     of links differs between Atom and RSS)."""
     fg = FeedGenerator()
-    fg.register_extension("atomfixes", _AtomFeedFixes, _AtomEntryFixes, atom=True, rss=False)
+    fg.register_extension("feeds", _FeedExtension, _EntryExtension)
+    fg.feeds.feed = feed
     fg.id(feed.id)
     fg.title(feed.title)
     fg.subtitle(feed.subtitle)
@@ -55,6 +91,21 @@ def generator(feed: Feed) -> FeedGenerator:
     fg.lastBuildDate(feed.updated)
     fg.generator(feed.generator, version=feed.generator_version, uri=feed.generator_uri)
     return fg
+
+
+def with_stylesheet(xml: bytes, href: str | None) -> bytes:
+    """Insert an xml-stylesheet processing instruction after the XML declaration, so that a
+    browser opening the feed shows a readable page. The href is relative on purpose: the
+    stylesheet must come from the feed's own origin (browsers refuse cross-origin XSLT), which
+    also keeps `feeds serve` previews working."""
+    if href is None:
+        return xml
+    declaration, rest = xml.split(b"\n", 1)
+    return b'%s\n<?xml-stylesheet type="text/xsl" href="%s"?>\n%s' % (
+        declaration,
+        href.encode("ascii"),
+        rest,
+    )
 
 
 def add_entry(fg: FeedGenerator, entry: Entry) -> FeedEntry:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from feeds.config import Person
 from feeds.model import Feed
-from feeds.writers._feedgen import add_entry, generator
+from feeds.writers._feedgen import add_entry, extra_links, generator, with_stylesheet
 
 
 def render(feed: Feed) -> bytes:
@@ -11,14 +12,17 @@ def render(feed: Feed) -> bytes:
     # The alternate link goes first: some readers take the first <link> whatever its rel.
     fg.link(href=feed.site_url, rel="alternate", type="text/html")
     fg.link(href=feed.urls["atom"], rel="self", type="application/atom+xml")
+    for rel, href in extra_links(feed, "atom"):
+        fg.link(href=href, rel=rel)
     fg.author(_person(feed.author))
     for entry in feed.entries:
         fe = add_entry(fg, entry)
         fe.author(_person(entry.author))
         fe.summary(entry.summary, type="text")
-        fe.content(entry.content_html, type="html")
-    return fg.atom_str(pretty=True, encoding="UTF-8")
+        if entry.content_html is not None:
+            fe.content(entry.content_html, type="html")
+    return with_stylesheet(fg.atom_str(pretty=True, encoding="UTF-8"), feed.stylesheet)
 
 
-def _person(person) -> dict[str, str]:
+def _person(person: Person) -> dict[str, str]:
     return {"name": person.name, **({"email": person.email} if person.email else {})}

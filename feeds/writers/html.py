@@ -10,7 +10,7 @@ from datetime import datetime
 from html import escape
 
 from feeds.config import Settings
-from feeds.model import FORMATS, Entry, Feed
+from feeds.model import Entry, document_urls
 
 _MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -39,7 +39,7 @@ _STYLE = (
 )
 
 
-def render_index(settings: Settings, feeds: list[Feed], entries: list[Entry]) -> bytes:
+def render_index(settings: Settings, entries: list[Entry]) -> bytes:
     """The home page: every entry, newest first, with autodiscovery links for every feed."""
     items = "\n".join(
         f'<li><a href="{escape(e.page)}">{escape(e.title)}</a><br>'
@@ -47,19 +47,17 @@ def render_index(settings: Settings, feeds: list[Feed], entries: list[Entry]) ->
         for e in sorted(entries, key=lambda e: (e.published, e.stem), reverse=True)
     )
     subscribe = " · ".join(
-        f'<a href="{escape(feed.urls[fmt])}">{escape(feed.title)} ({_FORMAT_NAMES[fmt]})</a>'
-        for feed in feeds
-        for fmt in FORMATS
+        f'<a href="{escape(url)}">{escape(title)}</a>' for title, _, url in _feed_links(settings)
     )
     body = (
         f"<header><h1>{escape(settings.title)}</h1><p>{escape(settings.description)}</p></header>\n"
         f'<main><ul class="entries">\n{items}\n</ul></main>\n'
         f"<footer><p>Subscribe: {subscribe}</p></footer>"
     )
-    return _page(settings, settings.title, feeds, body, settings.base_url)
+    return _page(settings, settings.title, body, settings.base_url)
 
 
-def render_article(settings: Settings, feeds: list[Feed], entry: Entry) -> bytes:
+def render_article(settings: Settings, entry: Entry) -> bytes:
     """One article: its title, date, author, tags and full body."""
     tags = ", ".join(escape(tag) for tag in entry.tags)
     meta = f"{_time(entry.published)} · {escape(entry.author.name)}" + (
@@ -70,15 +68,22 @@ def render_article(settings: Settings, feeds: list[Feed], entry: Entry) -> bytes
         f"<main><article><h1>{escape(entry.title)}</h1>\n"
         f'<p class="meta">{meta}</p>\n{entry.content_html}\n</article></main>'
     )
-    return _page(settings, entry.title, feeds, body, entry.link)
+    return _page(settings, entry.title, body, entry.link)
 
 
-def _page(settings: Settings, title: str, feeds: list[Feed], body: str, canonical: str) -> bytes:
+def _feed_links(settings: Settings) -> list[tuple[str, str, str]]:
+    """(title, media type, URL) of every current feed in every format, for autodiscovery."""
+    return [
+        (f"{spec.title} ({_FORMAT_NAMES[fmt]})", _MEDIA_TYPES[fmt], url)
+        for spec in settings.feeds
+        for fmt, url in document_urls(settings, spec.name, None).items()
+    ]
+
+
+def _page(settings: Settings, title: str, body: str, canonical: str) -> bytes:
     alternates = "\n".join(
-        f'<link rel="alternate" type="{_MEDIA_TYPES[fmt]}" '
-        f'title="{escape(feed.title)} ({_FORMAT_NAMES[fmt]})" href="{escape(feed.urls[fmt])}">'
-        for feed in feeds
-        for fmt in FORMATS
+        f'<link rel="alternate" type="{media}" title="{escape(label)}" href="{escape(url)}">'
+        for label, media, url in _feed_links(settings)
     )
     page = (
         "<!DOCTYPE html>\n"

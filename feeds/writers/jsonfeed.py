@@ -13,7 +13,7 @@ VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def render(feed: Feed) -> bytes:
-    document = {
+    document: dict[str, Any] = {
         "version": VERSION,
         "title": feed.title,
         "home_page_url": feed.site_url,
@@ -23,6 +23,11 @@ def render(feed: Feed) -> bytes:
         "authors": [_author(feed.author)],
         "items": [_item(entry) for entry in feed.entries],
     }
+    if feed.hub:
+        document["hubs"] = [{"type": "WebSub", "url": feed.hub}]
+    if feed.links.prev_archive:
+        # JSON Feed pages towards older items with next_url: the same chain as prev-archive.
+        document["next_url"] = feed.links.prev_archive["json"]
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -32,7 +37,11 @@ def _item(entry: Entry) -> dict[str, Any]:
         "url": entry.link,
         "title": entry.title,
         "summary": entry.summary,
-        "content_html": entry.content_html,
+        **(
+            {"content_html": entry.content_html}
+            if entry.content_html is not None
+            else {"content_text": entry.summary}
+        ),
         "date_published": _date(entry.published),
         "date_modified": _date(entry.updated),
         "authors": [_author(entry.author)],

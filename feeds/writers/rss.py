@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from feeds.model import Feed
-from feeds.writers._feedgen import add_entry, generator
+from feeds.writers._feedgen import add_entry, generator, with_stylesheet
 
 
 def render(feed: Feed) -> bytes:
@@ -13,7 +13,8 @@ def render(feed: Feed) -> bytes:
     fg.load_extension("dc", atom=False, rss=True)
     fg.description(feed.subtitle)
     # feedgen writes only the self link as atom:link and makes the channel <link> the last link
-    # added, whatever its rel: so self first, then the site.
+    # added, whatever its rel: so self first, then the site. Hub and archive links are added by
+    # the shared feedgen extension.
     fg.link(href=feed.urls["rss"], rel="self", type="application/rss+xml")
     fg.link(href=feed.site_url, rel="alternate", type="text/html")
     if feed.author.email:
@@ -21,7 +22,8 @@ def render(feed: Feed) -> bytes:
     for entry in feed.entries:
         fe = add_entry(fg, entry)
         fe.guid(entry.id, permalink=False)
-        fe.content(entry.content_html)
+        if entry.content_html is not None:
+            fe.content(entry.content_html)
         fe.description(html.escape(entry.summary, quote=False))
         fe.dc.dc_creator(entry.author.name)
-    return fg.rss_str(pretty=True, encoding="UTF-8")
+    return with_stylesheet(fg.rss_str(pretty=True, encoding="UTF-8"), feed.stylesheet)

@@ -1,0 +1,94 @@
+"""The incremental-build cache: what each seed parsed and summarized to, and what was written.
+
+It only memoizes pure functions of the seed bytes, the settings and the tool version, so deleting
+it changes nothing in the output, only the time a build takes. It is one JSON file with a
+checksum over its payload: a truncated, edited, corrupt or other-version cache is detected and
+ignored (then rewritten), never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from feeds import __version__
+from feeds.atomic import write_atomically
+from feeds.config import Settings
+
+FORMAT = 1
+FILE = "build.json"
+LOG = logging.getLogger("feeds")
+
+
+@dataclass
+class Cache:
+    """records: seed digest -> record dict; files: output path -> [input key, size, mtime_ns]."""
+
+    key: str
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, list[Any]] = field(default_factory=dict)
+
+    def file_is_current(self, out: Path, name: str, key: str) -> bool:
+        """True when `name` was written from inputs `key` and is still untouched on disk."""
+        entry = self.files.get(name)
+        if entry is None or entry[0] != key:
+            return False
+        try:
+            stat = (out / name).stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == entry[1:]
+
+    def remember_file(self, out: Path, name: str, key: str) -> None:
+        stat = (out / name).stat()
+        self.files[name] = [key, stat.st_size, stat.st_mtime_ns]
+
+
+def settings_key(settings: Settings) -> str:
+    """Everything outside a seed that its record or pages depend on."""
+    return digest(f"{FORMAT}|{__version__}|{settings!r}".encode())
+
+
+def load(settings: Settings) -> Cache:
+    """The cache for these settings, or an empty one when it is missing, stale or corrupt."""
+    key = settings_key(settings)
+    path = settings.cache_dir / FILE
+    try:
+        document = json.loads(path.read_bytes())
+        payload = document["payload"]
+        if document["checksum"] != digest(_canonical(payload)):
+            raise ValueError("checksum mismatch")
+        if payload["key"] != key:
+            LOG.debug("cache %s is for other settings or another version: rebuilding", path)
+            return Cache(key)
+        return Cache(key, _dict(payload["records"]), _dict(payload["files"]))
+    except FileNotFoundError:
+        return Cache(key)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        LOG.warning("cache %s is unreadable (%s): rebuilding it", path, exc)
+        return Cache(key)
+
+
+def save(cache: Cache, settings: Settings) -> None:
+    payload = {"key": cache.key, "records": cache.records, "files": cache.files}
+    body = _canonical(payload)
+    document = b'{"checksum":"%s","payload":%s}' % (digest(body).encode(), body)
+    write_atomically(settings.cache_dir / FILE, document)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _canonical(payload: Any) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _dict(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise TypeError("not a table")
+    return value

@@ -1,0 +1,286 @@
+"""The build in memory: seed files -> records -> entries -> feed documents and pages.
+
+Seeds are parsed and summarized once (in parallel when there are many) into small Records that
+the cache keeps; each worker also renders its article page and, when the page differs from what
+is published, stages it in a dot-folder inside the output folder, so that a build of 100,000
+seeds never holds 100,000 bodies in memory and nothing in the site changes before the whole
+build has succeeded. Feed documents are then rendered from the records, reading again only the
+bodies that a current feed carries, and checked with the validator.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from feeds.cache import Cache, digest
+from feeds.config import FeedSpec, Settings
+from feeds.errors import InputError
+from feeds.logs import Progress
+from feeds.model import (
+    FORMATS,
+    STYLESHEET,
+    Entry,
+    Record,
+    archive_pages,
+    body_html,
+    feed_entries,
+    feed_file,
+    make_entries,
+    make_entry,
+    make_feed,
+    page_path,
+)
+from feeds.seeds import parse_seed, read_seed
+from feeds.summarize import summarize
+from feeds.validate import Severity, validate_bytes
+from feeds.writers import atom, html, jsonfeed, rss, stylesheet
+
+LOG = logging.getLogger("feeds")
+RENDERERS = {"atom": atom.render, "rss": rss.render, "json": jsonfeed.render}
+PARALLEL_THRESHOLD = (
+    200  # below this many seeds, starting worker processes costs more than it saves
+)
+
+
+@dataclass
+class Outcome:
+    """What a build would publish, before anything is published.
+
+    files: documents rendered in this build (path -> bytes); staged: article pages rendered and
+    staged because they differ from what is published; expected: every path the site has,
+    including pages and archives left as they are; problems: bad seeds; invalid: validator
+    errors in our own output."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    staged: set[str] = field(default_factory=set)
+    expected: set[str] = field(default_factory=set)
+    records: list[Record] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # path -> input key, for the cache
+    problems: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def stage(outcome: Outcome, name: str) -> Iterator[None]:
+    """Time a stage of the build (read, parse and summarize, render, validate, write)."""
+    start = time.perf_counter()
+    yield
+    outcome.timings[name] = outcome.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def seed_paths(settings: Settings) -> list[Path]:
+    return sorted(settings.seeds_dir.glob("*.txt"))
+
+
+def build(
+    settings: Settings,
+    cache: Cache,
+    *,
+    staging: Path | None,
+    jobs: int,
+    keep_going: bool,
+    progress: bool = False,
+) -> Outcome:
+    """Everything a build writes. With `staging` None nothing is written anywhere (--check)."""
+    outcome = Outcome()
+    scan(settings, cache, outcome, staging=staging, jobs=jobs, progress=progress)
+    if outcome.problems and not keep_going:
+        return outcome
+    with stage(outcome, "render"):
+        entries = make_entries(outcome.records, settings)
+        render_site(settings, cache, entries, outcome)
+    with stage(outcome, "validate"):
+        outcome.invalid = validation_problems(settings, outcome.files)
+    return outcome
+
+
+def scan(
+    settings: Settings,
+    cache: Cache,
+    outcome: Outcome,
+    *,
+    staging: Path | None,
+    jobs: int,
+    progress: bool,
+) -> None:
+    """Fill outcome.records (seed-file order) from the cache where it is current, and from the
+    workers otherwise; stage the article pages that changed."""
+    slots: list[Record | None] = []
+    todo: list[tuple[int, Path]] = []
+    with stage(outcome, "read"):
+        for path in seed_paths(settings):
+            record = _cached_record(settings, cache, path)
+            if record is None:
+                todo.append((len(slots), path))
+            slots.append(record)
+    bar = Progress("summarizing", len(todo), enabled=progress)
+    with stage(outcome, "parse and summarize"):
+        for done, ((index, path), result) in enumerate(
+            zip(todo, _process_all(settings, staging, [p for _, p in todo], jobs), strict=True), 1
+        ):
+            record, problem, changed = result
+            if problem:
+                outcome.problems.append(problem)
+            slots[index] = record
+            if changed:
+                outcome.staged.add(page_path(path.stem))
+            bar.update(done)
+    bar.close()
+    outcome.records = [r for r in slots if r is not None]
+    for record in outcome.records:
+        outcome.keys[page_path(record.stem)] = record.digest
+        outcome.expected.add(page_path(record.stem))
+
+
+def _cached_record(settings: Settings, cache: Cache, path: Path) -> Record | None:
+    """The cached record of an unchanged seed whose published page is intact, else None."""
+    if not cache.records:
+        return None
+    try:
+        key = seed_digest(path.stem, path.read_bytes())
+    except OSError:
+        return None
+    data = cache.records.get(key)
+    if data is None or not cache.file_is_current(settings.output_dir, page_path(path.stem), key):
+        return None
+    try:
+        return Record.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def seed_digest(stem: str, data: bytes) -> str:
+    return digest(stem.encode() + b"\0" + data)
+
+
+# --- workers ---------------------------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(settings: Settings, staging: Path | None) -> None:
+    _WORKER.update(settings=settings, staging=staging)
+
+
+def _process_all(
+    settings: Settings, staging: Path | None, paths: list[Path], jobs: int
+) -> Iterator[tuple[Record | None, str | None, bool]]:
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        _init_worker(settings, staging)
+        yield from map(_process, paths)
+        return
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings, staging)) as pool:
+        yield from pool.map(_process, paths, chunksize=chunk)
+
+
+def _process(path: Path) -> tuple[Record | None, str | None, bool]:
+    """One seed: (record, problem, page changed). Renders the article page and stages it when
+    it differs from the published one."""
+    settings: Settings = _WORKER["settings"]  # type: ignore[assignment]
+    staging: Path | None = _WORKER["staging"]  # type: ignore[assignment]
+    try:
+        data = path.read_bytes()
+        article = parse_seed(data, path, settings.timezone, dayfirst=settings.dayfirst)
+    except OSError as exc:
+        return None, str(InputError(f"cannot read seed: {exc.strerror or exc}", path)), False
+    except InputError as exc:
+        return None, str(exc), False
+    body = "\n\n".join(article.paragraphs)
+    summary = article.summary or summarize(body, settings.summary_max_chars, article.headline)
+    record = Record.of(article, summary, seed_digest(path.stem, data))
+    entry = make_entry(record, record.published, settings, body_html(article.paragraphs))
+    page = html.render_article(settings, entry)
+    changed = _differs(settings.output_dir / entry.page, page)
+    if changed and staging is not None:
+        target = staging / entry.page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page)
+    return record, None, changed
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    try:
+        return os.path.getsize(path) != len(data) or path.read_bytes() != data
+    except OSError:
+        return True
+
+
+# --- feed documents --------------------------------------------------------------------------
+
+
+def render_site(settings: Settings, cache: Cache, entries: list[Entry], outcome: Outcome) -> None:
+    """Render every feed document (current feeds, changed archive pages), the index and the
+    stylesheet into outcome.files."""
+    for spec in settings.feeds:
+        render_feed(settings, cache, spec, feed_entries(spec, entries), outcome)
+    outcome.files["index.html"] = html.render_index(settings, entries)
+    if settings.stylesheet:
+        outcome.files[STYLESHEET] = stylesheet.render(settings)
+    outcome.expected.update(outcome.files)
+
+
+def render_feed(
+    settings: Settings, cache: Cache, spec: FeedSpec, entries: list[Entry], outcome: Outcome
+) -> None:
+    pages = archive_pages(entries, settings.max_entries)
+    current = with_bodies(settings, entries[: settings.max_entries])
+    _render_document(make_feed(spec, current, settings, pages=len(pages)), None, outcome)
+    for number, members in enumerate(pages, 1):
+        key = digest(
+            f"{number}/{len(pages)}|".encode()
+            + "|".join(
+                f"{e.id} {e.updated.isoformat()} {_record_key(outcome, e)}" for e in members
+            ).encode()
+        )
+        names = [feed_file(spec.name, fmt, number) for fmt in FORMATS]
+        outcome.expected.update(names)
+        for name in names:
+            outcome.keys[name] = key
+        if all(cache.file_is_current(settings.output_dir, name, key) for name in names):
+            continue
+        feed = make_feed(spec, members, settings, page=number, pages=len(pages))
+        _render_document(feed, number, outcome)
+
+
+def _record_key(outcome: Outcome, entry: Entry) -> str:
+    return outcome.keys[entry.page]
+
+
+def _render_document(feed, page: int | None, outcome: Outcome) -> None:
+    for fmt, renderer in RENDERERS.items():
+        outcome.files[feed_file(feed.name, fmt, page)] = renderer(feed)
+
+
+def with_bodies(settings: Settings, entries: list[Entry]) -> list[Entry]:
+    """The entries with their content, read again from their seeds (only the few a current
+    feed carries: records keep no bodies)."""
+    result = []
+    for entry in entries:
+        article = read_seed(
+            settings.seeds_dir / f"{entry.stem}.txt", settings.timezone, dayfirst=settings.dayfirst
+        )
+        result.append(replace(entry, content_html=body_html(article.paragraphs)))
+    return result
+
+
+def validation_problems(settings: Settings, files: dict[str, bytes]) -> list[str]:
+    """Validator errors in the feeds this build renders: a bug of ours, never published."""
+    problems = []
+    for name, data in files.items():
+        if name.endswith((".xml", ".json")):
+            report = validate_bytes(data, name, url=settings.base_url + name)
+            problems += [
+                f"{settings.output_dir / name}:{m.line or 0}: {m.code}: {m.message}"
+                for m in report.messages
+                if m.severity is Severity.ERROR
+            ]
+    return problems
