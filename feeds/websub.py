@@ -16,9 +16,9 @@ from feeds import __version__
 TIMEOUT_SECONDS = 10.0
 
 
-def ping(hub: str, feed_urls: list[str], *, timeout: float = TIMEOUT_SECONDS) -> list[str]:
+def ping(hub: str, feed_urls: list[str]) -> list[str]:
     """Notify `hub` of each URL; returns one problem line per failed notification."""
-    return [problem for url in feed_urls if (problem := _notify(hub, url, timeout))]
+    return [problem for url in feed_urls if (problem := _notify(hub, url, TIMEOUT_SECONDS))]
 
 
 def _notify(hub: str, url: str, timeout: float) -> str | None:

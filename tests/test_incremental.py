@@ -1,0 +1,172 @@
+"""The cache makes rebuilds cheap and never changes what is published."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from feeds import __version__
+from feeds.cache import FILE
+
+
+@pytest.fixture
+def three(site, article):
+    for day in (1, 2, 3):
+        site.seed(f"s{day}", article(date=f"2016-09-0{day}", headline=f"News of day {day}"))
+    assert site.build() == 0
+    return site
+
+
+def cache_file(site):
+    return site.root / ".feeds-cache" / FILE
+
+
+def summarized(monkeypatch):
+    """Count the seeds the build parses and summarizes (the work the cache saves)."""
+    calls = []
+    import feeds.pipeline as pipeline
+
+    original = pipeline.summarize
+    monkeypatch.setattr(pipeline, "summarize", lambda *a: calls.append(a) or original(*a))
+    return calls
+
+
+def test_unchanged_seeds_are_not_summarized_again(three, monkeypatch):
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert calls == []
+
+
+def test_only_the_changed_seed_is_summarized_again(three, monkeypatch, article):
+    calls = summarized(monkeypatch)
+    three.seed("s2", article(date="2016-09-02", headline="Day 2, revised"))
+    assert three.build() == 0
+    assert len(calls) == 1
+    assert "Day 2, revised" in (three.public / "feed.atom.xml").read_text(encoding="utf-8")
+
+
+def test_deleting_the_cache_changes_nothing_in_the_output(three):
+    before = three.snapshot()
+    cache_file(three).unlink()
+    assert three.build() == 0
+    assert three.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: text.replace("News of day 1", "Forged headline"),
+        lambda text: "not json at all",
+        lambda text: "",
+    ],
+    ids=["truncated", "edited", "garbage", "empty"],
+)
+def test_corrupt_cache_is_detected_and_rebuilt(three, monkeypatch, damage):
+    before = three.snapshot()
+    path = cache_file(three)
+    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert len(calls) == 3
+    assert three.snapshot() == before
+    assert json.loads(path.read_bytes())["payload"]["records"]
+
+
+def test_cache_from_another_version_is_not_trusted(three, monkeypatch):
+    path = cache_file(three)
+    path.write_text(path.read_text(encoding="utf-8").replace(__version__, "0.0.0-old"), "utf-8")
+    monkeypatch.setattr("feeds.cache.__version__", "9.9.9")
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert len(calls) == 3
+
+
+def test_a_changed_setting_rebuilds_every_record(three, monkeypatch):
+    three.configure("summary_max_chars = 120\n")
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert len(calls) == 3
+
+
+def test_a_damaged_article_page_is_rewritten(three):
+    page = three.public / "articles" / "s1.html"
+    expected = page.read_bytes()
+    page.write_text("vandalised", encoding="utf-8")
+    assert three.build() == 0
+    assert page.read_bytes() == expected
+
+
+def test_unchanged_files_keep_their_modification_time(three):
+    stamps = {p: p.stat().st_mtime_ns for p in three.public.rglob("*") if p.is_file()}
+    assert three.build() == 0
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_parallel_build_writes_the_same_bytes_as_a_serial_one(site, article, monkeypatch):
+    monkeypatch.setattr("feeds.pipeline.PARALLEL_THRESHOLD", 2)
+    for day in range(1, 10):
+        site.seed(f"s{day}", article(date=f"2016-09-0{day}", headline=f"Story {day}"))
+    assert site.build("--jobs", "2") == 0
+    parallel = site.snapshot()
+    for path in site.public.rglob("*.*"):
+        path.unlink()
+    (site.root / ".feeds-cache" / FILE).unlink()
+    assert site.build("--jobs", "1") == 0
+    assert site.snapshot() == parallel
+
+
+def test_staging_leftovers_of_a_killed_build_are_removed(three):
+    leftover = three.public / ".feeds-staging-99999" / "articles"
+    leftover.mkdir(parents=True)
+    (leftover / "s1.html").write_text("half", encoding="utf-8")
+    assert three.build() == 0
+    assert not leftover.parent.exists()
+    assert three.build("--check") == 0
+
+
+def test_nothing_changed_prints_nothing(three, capsys):
+    capsys.readouterr()
+    assert three.build() == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_change_prints_one_summary_line(three, capsys, article):
+    three.seed("s4", article(date="2016-09-04"))
+    capsys.readouterr()
+    assert three.build() == 0
+    assert capsys.readouterr().err.splitlines() == ["wrote 5 files, 4 unchanged"]
+
+
+def test_quiet_prints_nothing_on_a_change(three, capsys, article):
+    three.seed("s4", article(date="2016-09-04"))
+    capsys.readouterr()
+    assert three.build("--quiet") == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_verbose_lists_files_and_stage_times(three, capsys, article):
+    three.seed("s4", article(date="2016-09-04"))
+    capsys.readouterr()
+    assert three.build("--verbose") == 0
+    err = capsys.readouterr().err
+    assert "wrote articles/s4.html" in err
+    for name in ("read", "parse and summarize", "render", "validate", "write"):
+        assert f"\n{name}: " in err
+
+
+def test_json_logs_are_one_object_per_line(three, capsys, article):
+    three.seed("s4", "date someday Bad\n\nBody.\n")
+    capsys.readouterr()
+    assert three.build("--log-format", "json") == 1
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert lines[0]["level"] == "error" and "s4.txt:1:" in lines[0]["message"]
+    assert lines[0]["time"].endswith("Z")
+
+
+@pytest.fixture(autouse=True)
+def _reset_logging():
+    yield
+    logging.getLogger("feeds").handlers.clear()
