@@ -1,0 +1,125 @@
+"""Benchmark `feeds build`: cold and incremental build time, peak memory, per-stage breakdown.
+
+For each N it generates a corpus (bench/corpus.py, kept under --work between runs), then runs
+`feeds build --verbose` in a fresh process: cold (no public/, no cache) and incremental (one
+seed edited, everything else cached). Times are the median of --runs runs; the ratio
+cold/incremental is computed from those medians in the same run. Peak memory is the largest
+resident set of the build process and of each worker process (ru_maxrss of the children).
+
+    python bench/build.py                      # N = 1,000 and 10,000, 3 runs each
+    python bench/build.py --sizes 100000 --runs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+CONFIG = """\
+title = "Benchmark"
+description = "A generated corpus"
+base_url = "https://bench.example.org/"
+author = { name = "Bench Desk", email = "bench@example.org" }
+"""
+STAGE = re.compile(r"^(read|parse and summarize|render|validate|write): ([0-9.]+) s$")
+
+
+def prepare(work: Path, count: int) -> Path:
+    site = work / f"n{count}"
+    seeds = site / "seeds"
+    if not seeds.is_dir() or len(list(seeds.glob("*.txt"))) != count:
+        shutil.rmtree(site, ignore_errors=True)
+        write_corpus(count, seeds)
+    (site / "feeds.toml").write_text(CONFIG, encoding="utf-8")
+    return site
+
+
+def run_build(site: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
+    """(seconds, peak MiB of the largest process, stage seconds) of one `feeds build` run."""
+    command = [
+        sys.executable,
+        "-m",
+        "feeds",
+        "build",
+        "--config",
+        str(site / "feeds.toml"),
+        "--verbose",
+        "--jobs",
+        str(jobs),
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr[-2000:]}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    stages = {
+        m.group(1): float(m.group(2))
+        for line in result.stderr.splitlines()
+        if (m := STAGE.match(line))
+    }
+    return seconds, peak, stages
+
+
+def cold(site: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
+    shutil.rmtree(site / "public", ignore_errors=True)
+    shutil.rmtree(site / ".feeds-cache", ignore_errors=True)
+    return run_build(site, jobs)
+
+
+def incremental(site: Path, jobs: int, run: int) -> tuple[float, float, dict[str, float]]:
+    seed = sorted((site / "seeds").glob("*.txt"))[len(list((site / "seeds").glob("*.txt"))) // 2]
+    with seed.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nA late correction, number {run}, was added to this article.\n")
+    return run_build(site, jobs)
+
+
+def median_stages(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {name: statistics.median(r.get(name, 0.0) for r in runs) for name in runs[0]}
+
+
+def report(label: str, results: list[tuple[float, float, dict[str, float]]]) -> float:
+    seconds = statistics.median(r[0] for r in results)
+    peak = max(r[1] for r in results)
+    stages = ", ".join(f"{k} {v:.2f}" for k, v in median_stages([r[2] for r in results]).items())
+    print(f"  {label:<12} {seconds:8.2f} s   peak {peak:7.0f} MiB   ({stages})", flush=True)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/feeds-bench"))
+    args = parser.parse_args()
+    print(
+        f"feeds build benchmark: {os.cpu_count()} cores, --jobs {args.jobs}, "
+        f"median of {args.runs} runs, Python {sys.version.split()[0]}"
+    )
+    for count in args.sizes:
+        site = prepare(args.work, count)
+        print(f"N = {count:,}", flush=True)
+        cold_s = report("cold", [cold(site, args.jobs) for _ in range(args.runs)])
+        inc_s = report("incremental", [incremental(site, args.jobs, r) for r in range(args.runs)])
+        print(
+            f"  cold / incremental = {cold_s / inc_s:.1f}x; "
+            f"cold per seed {cold_s / count * 1000:.2f} ms",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
