@@ -13,7 +13,14 @@ from feeds.validate.collector import Collector
 from feeds.validate.messages import FileReport, Message, Severity
 from feeds.validate.xmlload import load
 
-__all__ = ["DEFAULT_MAX_SIZE", "FileReport", "Message", "Severity", "validate_bytes", "validate_file"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "FileReport",
+    "Message",
+    "Severity",
+    "validate_bytes",
+    "validate_file",
+]
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
@@ -40,13 +47,18 @@ def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileRep
             elif report.format == "rdf":
                 rdf.check(doc, out, url=url)
             else:
-                out.add("file.unknown-format", line=doc.root.sourceline,
-                        reason=f"root element <{doc.root.tag}>")
+                out.add(
+                    "file.unknown-format",
+                    line=doc.root.sourceline,
+                    reason=f"root element <{doc.root.tag}>",
+                )
     report.messages = out.messages
     return report
 
 
-def validate_file(path: Path, *, url: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> FileReport:
+def validate_file(
+    path: Path, *, url: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> FileReport:
     """Validate a file, refusing unreadable and oversized ones with a message (never raising)."""
     out = Collector()
     try:

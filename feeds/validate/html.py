@@ -1,1 +1,339 @@
-"""HTML checks for content (being written)."""
+"""HTML checks for content a feed carries as markup: escaped HTML (Atom type="html", RSS
+description, content:encoded) or inline XHTML (Atom type="xhtml", xhtml:body).
+
+Feed readers show this markup inside their own pages, so anything that runs script, loads
+active content, restyles the reader or points nowhere is worth a warning. Valid HTML5, SVG,
+MathML, ARIA and data-* markup is never flagged: only unsafe constructs, names no HTML
+specification defines, markup a parser has to guess at, and relative URLs with no base.
+
+Public API (shared by every format):
+- `check_html(markup, out, element, *, base_url)` for escaped HTML text;
+- `check_xhtml(container, out, *, base_url)` for inline XHTML below an element;
+- `contains_markup(text)` to spot HTML in fields meant to be plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from feeds.validate.collector import Collector
+from feeds.validate.values import word_set
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+SVG_NS = "http://www.w3.org/2000/svg"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _names(words: str) -> frozenset[str]:
+    """A set of names from a whitespace-separated list, lower-cased as HTML parsers see them."""
+    return word_set(words.lower())
+
+
+HTML_ELEMENTS = _names("""
+a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption
+cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins
+kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option
+output p param picture pre progress q rp rt ruby s samp script search section select slot small
+source span strong style sub summary sup table tbody td template textarea tfoot th thead time
+title tr track u ul var video wbr
+acronym applet basefont big blink center dir font frame frameset marquee nobr noembed noframes
+strike tt
+""")
+
+SVG_ELEMENTS = _names("""
+svg a animate animateMotion animateTransform circle clipPath defs desc ellipse feBlend
+feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting
+feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR
+feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset fePointLight
+feSpecularLighting feSpotLight feTile feTurbulence filter foreignObject g image line
+linearGradient marker mask metadata mpath path pattern polygon polyline radialGradient rect
+script set stop style switch symbol text textPath title tspan use view
+""")
+
+MATHML_ELEMENTS = _names("""
+math maction maligngroup malignmark menclose merror mfenced mfrac mglyph mi mlabeledtr mlongdiv
+mmultiscripts mn mo mover mpadded mphantom mprescripts mroot mrow ms mscarries mscarry msgroup
+msline mspace msqrt msrow mstack mstyle msub msubsup msup mtable mtd mtext mtr munder munderover
+none semantics annotation annotation-xml
+apply bind bvar ci cn csymbol cs share cerror cbytes degree lowlimit uplimit interval
+domainofapplication condition piecewise piece otherwise
+""")
+
+# Elements that run script, embed plugins or frames, or reach outside the entry's box.
+UNSAFE_ELEMENTS = _names("script iframe frame frameset object embed applet meta link base style")
+
+URL_ATTRIBUTES = _names(
+    "href src action formaction background cite longdesc poster data codebase usemap lowsrc dynsrc"
+)
+
+_SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_CONTROL = re.compile(r"[\x00-\x20]+")
+_SAFE_DATA = re.compile(r"^data:(image/(?!svg)|audio/|video/)", re.IGNORECASE)
+
+_DECLARATION = re.compile(r"([^:;]+):([^;]*)")
+_LENGTH = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|pc|em|rem|ex|ch|in|cm|mm|vw|vh|vmin|vmax)\b", re.I)
+_PX_PER_UNIT = {
+    "px": 1,
+    "pt": 4 / 3,
+    "pc": 16,
+    "em": 16,
+    "rem": 16,
+    "ex": 8,
+    "ch": 8,
+    "in": 96,
+    "cm": 37.8,
+    "mm": 3.78,
+    "vw": 20,
+    "vh": 20,
+    "vmin": 20,
+    "vmax": 20,
+}
+MAX_OFFSET_PX = 10_000
+_CSS_DANGER = re.compile(
+    r"expression\s*\(|url\s*\(|javascript:|vbscript:|behavior|-moz-binding"
+    r"|@import",
+    re.IGNORECASE,
+)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+
+CSS_PROPERTIES = _names("""
+accent-color align-content align-items align-self all animation animation-delay
+animation-direction animation-duration animation-fill-mode animation-iteration-count
+animation-name animation-play-state animation-timing-function aspect-ratio backface-visibility
+background background-attachment background-blend-mode background-clip background-color
+background-image background-origin background-position background-position-x
+background-position-y background-repeat background-size block-size border border-block
+border-block-color border-block-end border-block-start border-block-style border-block-width
+border-bottom border-bottom-color border-bottom-left-radius border-bottom-right-radius
+border-bottom-style border-bottom-width border-collapse border-color border-end-end-radius
+border-end-start-radius border-image border-image-outset border-image-repeat border-image-slice
+border-image-source border-image-width border-inline border-inline-color border-inline-end
+border-inline-start border-inline-style border-inline-width border-left border-left-color
+border-left-style border-left-width border-radius border-right border-right-color
+border-right-style border-right-width border-spacing border-start-end-radius
+border-start-start-radius border-style border-top border-top-color border-top-left-radius
+border-top-right-radius border-top-style border-top-width border-width bottom box-decoration-break
+box-shadow box-sizing break-after break-before break-inside caption-side caret-color clear clip
+clip-path color color-scheme column-count column-fill column-gap column-rule column-rule-color
+column-rule-style column-rule-width column-span column-width columns contain content
+counter-increment counter-reset counter-set cursor direction display empty-cells filter flex
+flex-basis flex-direction flex-flow flex-grow flex-shrink flex-wrap float font font-family
+font-feature-settings font-kerning font-language-override font-optical-sizing font-size
+font-size-adjust font-stretch font-style font-synthesis font-variant font-variant-caps
+font-variant-east-asian font-variant-ligatures font-variant-numeric font-variant-position
+font-variation-settings font-weight gap grid grid-area grid-auto-columns grid-auto-flow
+grid-auto-rows grid-column grid-column-end grid-column-gap grid-column-start grid-gap grid-row
+grid-row-end grid-row-gap grid-row-start grid-template grid-template-areas grid-template-columns
+grid-template-rows hanging-punctuation height hyphens image-orientation image-rendering
+inline-size inset inset-block inset-block-end inset-block-start inset-inline inset-inline-end
+inset-inline-start isolation justify-content justify-items justify-self left letter-spacing
+line-break line-height list-style list-style-image list-style-position list-style-type margin
+margin-block margin-block-end margin-block-start margin-bottom margin-inline margin-inline-end
+margin-inline-start margin-left margin-right margin-top mask max-block-size max-height
+max-inline-size max-width min-block-size min-height min-inline-size min-width mix-blend-mode
+object-fit object-position opacity order orphans outline outline-color outline-offset
+outline-style outline-width overflow overflow-wrap overflow-x overflow-y padding padding-block
+padding-block-end padding-block-start padding-bottom padding-inline padding-inline-end
+padding-inline-start padding-left padding-right padding-top page-break-after page-break-before
+page-break-inside perspective perspective-origin place-content place-items place-self
+pointer-events position quotes resize right rotate row-gap scale scroll-behavior
+scroll-margin scroll-padding shape-outside speak tab-size table-layout text-align
+text-align-last text-combine-upright text-decoration text-decoration-color
+text-decoration-line text-decoration-style text-decoration-thickness text-emphasis
+text-indent text-justify text-orientation text-overflow text-rendering text-shadow
+text-transform text-underline-offset text-underline-position top transform transform-origin
+transform-style transition transition-delay transition-duration transition-property
+transition-timing-function translate unicode-bidi user-select vertical-align visibility
+white-space widows width word-break word-spacing word-wrap writing-mode z-index zoom
+fill fill-opacity fill-rule stroke stroke-dasharray stroke-dashoffset stroke-linecap
+stroke-linejoin stroke-miterlimit stroke-opacity stroke-width stop-color stop-opacity
+""")
+
+_MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
+
+
+def check_html(
+    markup: str, out: Collector, element: etree._Element, *, base_url: str | None
+) -> None:
+    """Check escaped HTML carried as the text of `element`; messages are reported at it.
+    `base_url` resolves relative URLs (xml:base, the feed's address); None reports them."""
+    parser = _HtmlScanner()
+    try:
+        parser.feed(markup)
+        leftover = parser.rawdata
+        parser.close()
+    except (AssertionError, ValueError):
+        out.at(element, "html.malformed", reason="the markup cannot be parsed")
+        return
+    if re.match(r"<[/!?A-Za-z]", leftover):
+        out.at(element, "html.malformed", reason=f"unterminated tag {leftover[:20]!r}")
+    for code, params in _reports(parser.findings, base_url):
+        out.at(element, code, **params)
+    if _BAD_CHARREF.search(markup):
+        out.at(
+            element,
+            "html.malformed",
+            reason="a character reference to a C1 control character (mis-encoded text)",
+        )
+
+
+def check_xhtml(container: etree._Element, out: Collector, *, base_url: str | None) -> None:
+    """Check the inline XHTML below `container` (e.g. the xhtml:div of an Atom text construct);
+    each problem is reported at the element that has it. xml:base on the way down counts."""
+    stack = [(child, base_url) for child in reversed(container)]
+    while stack:
+        node, base = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        own_base = node.get(XML_BASE)
+        if own_base is not None:
+            base = urljoin(base, own_base) if base else own_base
+            if not _SCHEME.match(base):
+                base = None
+        qname = etree.QName(node)
+        vocabulary = _vocabulary(qname.namespace)
+        if vocabulary is None:
+            # Another vocabulary's element (an Atom or app: element pasted into the content):
+            # no HTML reader renders it, and its subtree is that vocabulary's business.
+            tag = f"{node.prefix}:{qname.localname}" if node.prefix else node.tag
+            out.at(node, "html.unknown-element", tag=tag)
+            continue
+        attrs = [
+            (etree.QName(k).localname, v)
+            for k, v in node.attrib.items()
+            if not k.startswith("{") or k.startswith("{http://www.w3.org/1999/xlink}")
+        ]
+        finding = _finding(qname.localname.lower(), attrs, vocabulary)
+        for code, params in _reports([finding], base):
+            out.at(node, code, **params)
+        stack.extend((child, base) for child in reversed(node))
+
+
+def contains_markup(text: str) -> bool:
+    """True when plain text holds what looks like an HTML tag (a known element name, as a
+    start tag, end tag or empty tag): the author most likely meant it to be rendered."""
+    return any(m.group(2).lower() in HTML_ELEMENTS for m in _MARKUP.finditer(text))
+
+
+_BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
+
+
+def _vocabulary(namespace: str | None) -> frozenset[str] | None:
+    if namespace in (XHTML_NS, None):
+        return HTML_ELEMENTS
+    if namespace == SVG_NS:
+        return SVG_ELEMENTS
+    if namespace == MATHML_NS:
+        return MATHML_ELEMENTS
+    return None
+
+
+class _Finding:
+    """One element as seen by a check: its name, attributes and whether it is known."""
+
+    __slots__ = ("tag", "attrs", "known")
+
+    def __init__(self, tag: str, attrs: list[tuple[str, str | None]], known: bool) -> None:
+        self.tag, self.attrs, self.known = tag, attrs, known
+
+
+def _finding(tag: str, attrs: list[tuple[str, str | None]], vocabulary: frozenset[str]) -> _Finding:
+    known = tag in vocabulary or "-" in tag
+    return _Finding(tag, attrs, known)
+
+
+class _HtmlScanner(HTMLParser):
+    """Collects every start tag with its attributes (character references already decoded),
+    tracking whether it sits inside <svg> or <math>, whose names are checked against their
+    own vocabularies."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[_Finding] = []
+        self._foreign: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        vocabulary = HTML_ELEMENTS
+        if tag == "svg" or (self._foreign and self._foreign[-1] == "svg"):
+            vocabulary = SVG_ELEMENTS | HTML_ELEMENTS
+        elif tag == "math" or (self._foreign and self._foreign[-1] == "math"):
+            vocabulary = MATHML_ELEMENTS | HTML_ELEMENTS
+        if tag in ("svg", "math"):
+            self._foreign.append(tag)
+        self.findings.append(_finding(tag, attrs, vocabulary))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in ("svg", "math"):
+            self._foreign.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._foreign and tag == self._foreign[-1]:
+            self._foreign.pop()
+
+
+def _reports(findings: list[_Finding], base_url: str | None):
+    """(code, params) for every problem in the findings, in document order."""
+    for finding in findings:
+        tag = finding.tag
+        if tag in UNSAFE_ELEMENTS:
+            yield "html.unsafe-element", {"tag": tag}
+        elif not finding.known:
+            yield "html.unknown-element", {"tag": tag}
+        for name, value in finding.attrs:
+            name = name.lower()
+            if name.startswith("on") and len(name) > 2:
+                yield "html.event-attribute", {"attr": name, "tag": tag}
+            elif name == "style" and value:
+                reason = style_problem(value)
+                if reason:
+                    yield "html.unsafe-style", {"tag": tag, "reason": reason}
+            elif name in URL_ATTRIBUTES and value:
+                yield from _url_reports(tag, name, value, base_url)
+
+
+def _url_reports(tag: str, attr: str, value: str, base_url: str | None):
+    compact = _CONTROL.sub("", value)
+    match = _SCHEME.match(compact)
+    if match:
+        scheme = match.group(1).lower()
+        if scheme in _SCRIPT_SCHEMES or (scheme == "data" and not _SAFE_DATA.match(compact)):
+            yield "html.unsafe-url", {"attr": attr, "tag": tag, "scheme": scheme}
+    elif base_url is None and not value.startswith("#"):
+        yield "html.relative-url", {"url": value, "attr": attr, "tag": tag}
+
+
+def style_problem(style: str) -> str | None:
+    """Why a style attribute is unsafe in a feed reader, or None. Readers embed entries in
+    their own page: scripts in CSS, external loads, absolute positioning, huge offsets and
+    non-standard properties (how overlays, web bugs and Office cruft get in) are flagged."""
+    css = _CSS_ESCAPE.sub(_unescape_css, style)
+    danger = _CSS_DANGER.search(css)
+    if danger:
+        return f"uses {danger.group(0).rstrip('( ').strip()!r}"
+    for match in _DECLARATION.finditer(css):
+        prop, value = match.group(1).strip().lower(), match.group(2).strip().lower()
+        if not prop:
+            continue
+        if prop not in CSS_PROPERTIES and not prop.startswith("--"):
+            return f"uses the non-standard property {prop!r}"
+        if prop == "position" and value.split()[:1] in (["absolute"], ["fixed"]):
+            return f"positions the element outside its entry ({value})"
+        for number, unit in _LENGTH.findall(value):
+            if abs(float(number)) * _PX_PER_UNIT[unit.lower()] > MAX_OFFSET_PX:
+                return f"uses the out-of-bounds length {number}{unit} in {prop!r}"
+    return None
+
+
+def _unescape_css(match: re.Match[str]) -> str:
+    if match.group(1):
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code < 0x110000 else "\ufffd"
+    return match.group(2)

@@ -6,54 +6,350 @@ Each returns a parsed value or a verdict and never raises; callers turn verdicts
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of names written as a whitespace-separated list (registries, vocabularies)."""
+    return frozenset(words.split())
+
+
+# --- dates -----------------------------------------------------------------------------------
 
 _RFC3339 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.IGNORECASE
+    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$"
 )
+_RFC3339_ANY_CASE = re.compile(_RFC3339.pattern, re.IGNORECASE)
 
 
 def parse_rfc3339(text: str) -> datetime | None:
-    """An aware datetime for an RFC 3339 date-time (as Atom requires), else None."""
-    match = _RFC3339.match(text.strip())
+    """An aware datetime for an RFC 3339 date-time, else None. Lenient as RFC 3339 itself is:
+    surrounding white space is ignored and 't' and 'z' may be lower case."""
+    return _date_time(_RFC3339_ANY_CASE.match(text.strip()))
+
+
+def parse_rfc3339_strict(text: str) -> datetime | None:
+    """An aware datetime for a date-time as Atom (RFC 4287 section 3.3) requires it: no white
+    space, an upper-case 'T', and 'Z' or a numeric offset; impossible dates and times fail."""
+    return _date_time(_RFC3339.match(text))
+
+
+def _date_time(match: re.Match[str] | None) -> datetime | None:
     if not match:
         return None
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    fraction = match.group(7) or ""
+    zone = UTC
+    if match.group(9):
+        zone_hours, zone_minutes = int(match.group(10)), int(match.group(11))
+        if zone_hours > 23 or zone_minutes > 59:
+            return None
+        offset = timedelta(hours=zone_hours, minutes=zone_minutes)
+        zone = timezone(-offset if match.group(9) == "-" else offset)
+    if hour > 23 or minute > 59 or second > 60:
+        return None
+    micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
     try:
-        return datetime.fromisoformat(text.strip().upper().replace("Z", "+00:00"))
+        # A leap second (:60) is valid RFC 3339; it is the last instant of its minute.
+        return datetime(year, month, day, hour, minute, min(second, 59), micro, zone)
     except ValueError:
         return None
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_URI_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
+EARLIEST_PLAUSIBLE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def is_implausible(when: datetime) -> bool:
+    """Dates before 1970 in a feed are almost always a zero or default value written out by
+    mistake (0001-01-01, a two-digit year read as year 0103) rather than a real date."""
+    return when < EARLIEST_PLAUSIBLE
+
+
+# --- URIs and IRIs ---------------------------------------------------------------------------
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_URI_FORBIDDEN = re.compile(r"[\x00-\x20\x7f<>\"{}|\\^`]")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def is_uri_reference(text: str) -> bool:
-    """True for a syntactically valid URI/IRI reference (relative allowed)."""
-    return not _URI_FORBIDDEN.search(text) and not re.search(r"%(?![0-9A-Fa-f]{2})", text)
+    """True for a syntactically valid URI/IRI reference (relative allowed): no white space,
+    control or excluded characters, well-formed percent escapes, at most one fragment."""
+    return (
+        not _URI_FORBIDDEN.search(text)
+        and not _BAD_PERCENT.search(text)
+        and text.count("#") <= 1
+    )
 
 
 def is_absolute_uri(text: str) -> bool:
     return bool(_SCHEME.match(text)) and is_uri_reference(text)
 
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+def uri_scheme(text: str) -> str | None:
+    """The scheme of an absolute URI, lower-cased, or None for a relative reference."""
+    match = _SCHEME.match(text)
+    return match.group(1).lower() if match else None
+
+
+_ALNUM = "A-Za-z0-9"
+_DNS_NAME = rf"[{_ALNUM}](?:[{_ALNUM}-]*[{_ALNUM}])?(?:\.[{_ALNUM}](?:[{_ALNUM}-]*[{_ALNUM}])?)*"
+_TAG = re.compile(
+    rf"^tag:(?:[{_ALNUM}._-]+@)?{_DNS_NAME},(\d{{4}})(?:-(\d{{2}})(?:-(\d{{2}}))?)?:"
+    r"([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*(#.*)?$"
+)
+
+
+def is_tag_uri(text: str) -> bool:
+    """A tag: URI as RFC 4151 defines it: tag:authority,YYYY[-MM[-DD]]:specific."""
+    match = _TAG.match(text)
+    if not match:
+        return False
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        datetime(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+_URN = re.compile(
+    r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:"
+    r"([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})+(\?[^#]*)?(#.*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_urn(text: str) -> bool:
+    """A urn: URI as RFC 8141 defines it: a 2-32 character namespace identifier of letters,
+    digits and inner hyphens, then a non-empty namespace-specific string."""
+    return bool(_URN.match(text))
+
+
+_AUTHORITY = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)")
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
+
+
+def uri_noncanonical(text: str) -> str | None:
+    """Why `text` is not in the normal form of RFC 3986 section 6.2.2-6.2.3, or None.
+    Identifiers compared character by character (atom:id) must be in it, or two spellings
+    of one resource become two identities."""
+    match = _SCHEME.match(text)
+    if match and match.group(1) != match.group(1).lower():
+        return "the scheme has upper-case letters"
+    for escape in _PERCENT.findall(text):
+        if chr(int(escape, 16)) in _UNRESERVED:
+            return f"%{escape} encodes a character that needs no encoding"
+        if escape != escape.upper():
+            return f"the percent escape %{escape} uses lower-case hex digits"
+    parts = _AUTHORITY.match(text)
+    if not parts:
+        return None
+    scheme, authority, path = parts.group(1).lower(), parts.group(2), parts.group(3)
+    host = authority.rsplit("@", 1)[-1]
+    if host != host.lower():
+        return "the host has upper-case letters"
+    port = host.rsplit(":", 1)[1] if ":" in host and not host.endswith("]") else None
+    if port is not None and (port == "" or port == _DEFAULT_PORTS.get(scheme)):
+        return "the port is the scheme's default"
+    if scheme in _DEFAULT_PORTS and not path:
+        return "the path is empty (it should be '/')"
+    if re.search(r"(^|/)\.\.?(/|$)", path):
+        return "the path has '.' or '..' segments"
+    return None
+
+
+# Schemes registered with IANA (permanent, and provisional ones in real use in feeds).
+IANA_SCHEMES = word_set("""
+aaa aaas about acap acct acr afp afs aim appdata apt attachment aw beshare bitcoin blob bolo
+callto cap chrome chrome-extension cid coap coaps content crid cvs dab data dav dict dis
+dlna-playcontainer dlna-playsingle dns dntp dtn dvb ed2k example facetime fax feed feedready file
+filesystem finger
+fish ftp geo gg git gizmoproject go gopher gtalk h323 ham hcp http https iax icap icon im imap
+info iotdisco ipn ipp ipps irc irc6 ircs iris iris.beep iris.lwz iris.xpc iris.xpcs isostore
+itms jabber jar jms keyparc lastfm ldap ldaps magnet mailserver mailto maps market message mid
+mms modem ms-help mt mtqp mumble mupdate mvn news nfs ni nih nntp notes ocf oid opaquelocktoken
+pack palm paparazzi pkcs11 platform pop pres prospero proxy psyc query redis rediss reload res
+resource rmi rsync rtmfp rtmp rtsp rtsps rtspu secondlife service session sftp sgn shttp sieve
+sip sips skype smb sms snews snmp soap.beep soap.beeps soldat spotify ssh steam stun stuns svn
+tag teamspeak tel telnet tftp things thismessage tip tn3270 turn turns tv udp unreal urn ut2004
+vemmi ventrilo view-source vnc wais webcal ws wss wtai wyciwyg xcon xcon-userid xfire xmlrpc.beep
+xmlrpc.beeps xmpp xri ymsgr z39.50 z39.50r z39.50s
+""")
+
+
+def is_registered_scheme(scheme: str) -> bool:
+    return scheme.lower() in IANA_SCHEMES
+
+
+# --- e-mail addresses ------------------------------------------------------------------------
+
+_ADDR_SPEC = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"|\[[0-9.]+\])$"
+)
+
+
+def is_addr_spec(text: str) -> bool:
+    """An RFC 5322 addr-spec (local@domain, no display name or comment), any domain."""
+    return bool(_ADDR_SPEC.match(text))
 
 
 def is_email(text: str) -> bool:
-    return bool(_EMAIL.match(text))
+    """An addr-spec whose domain is a dotted name: mail to a single-label host goes nowhere."""
+    return is_addr_spec(text) and "." in text.rsplit("@", 1)[1]
 
 
-_LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+# --- language tags ---------------------------------------------------------------------------
+
+_LANG = re.compile(
+    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language (+ extlang)
+    r"(?:-[A-Za-z]{4})?"  # script
+    r"(?:-(?:[A-Za-z]{2}|\d{3}))?"  # region
+    r"(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*"  # variants
+    r"(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"  # private use
+    r"|[Xx](?:-[A-Za-z0-9]{1,8})+"  # private use only
+    r"|[Ii]-[A-Za-z]{2,8})$"  # grandfathered i- tags
+)
 
 
 def is_language_tag(text: str) -> bool:
-    """BCP 47 / RFC 3066 shape: a primary subtag of letters, then alphanumeric subtags."""
+    """A well-formed BCP 47 language tag (en, en-US, zh-Hant-TW, x-private, i-klingon)."""
     return bool(_LANG.match(text))
 
 
-_MIME = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[^;=\s]+=[^;]+)*$")
+# --- media types -----------------------------------------------------------------------------
+
+_TOKEN = r"[A-Za-z0-9!#$%&'*+.^_`|~-]+"
+_MIME = re.compile(
+    rf"^{_TOKEN}/{_TOKEN}(\s*;\s*{_TOKEN}=(?:{_TOKEN}|\"(?:[^\"\\]|\\.)*\"))*\s*;?$"
+)
 
 
 def is_mime_type(text: str) -> bool:
+    """An RFC 2045 media type: type/subtype, optionally with ;name=value parameters."""
     return bool(_MIME.match(text.strip()))
+
+
+def is_xml_mime_type(text: str) -> bool:
+    """XML media types (RFC 7303): */xml and */*+xml, whose Atom content is inline XML."""
+    essence = text.split(";", 1)[0].strip().lower()
+    return essence.endswith(("+xml", "/xml"))
+
+
+# --- RFC 822 / RFC 2822 dates (RSS pubDate, lastBuildDate) --------------------------------
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ZONES = {"UT": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+          "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_RFC2822 = re.compile(
+    r"^(?:(?P<dow>[A-Za-z]{3}), )?(?P<day>\d\d?) (?P<mon>[A-Za-z]{3}) (?P<year>\d{4}) "
+    r"(?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d))? (?P<zone>[+-]\d{4}|[A-Z]{1,3})$"
+)
+_RFC822_LAX = re.compile(
+    r"^(?:(?P<dow>[a-z]{3})\s*,\s*)?(?P<day>\d\d?)\s+(?P<mon>[a-z]{3})\s+(?P<year>\d\d(?:\d\d)?)"
+    r"\s+(?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d))?(?:\s+(?P<zone>[+-]\d{4}|[a-z]{1,3}))?$"
+)
+_COMMENT = re.compile(r"\([^()]*\)")
+
+
+def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
+    """Read an RFC 822 date as RSS uses it (RFC 2822 syntax, four-digit years preferred).
+
+    Returns (date, problem). problem is None for a clean RFC 2822 date, else one of:
+    "format" (not an RFC 822 date at all), "zone" (an unknown time zone), "weekday" (the day
+    of the week does not match the date), "impossible" (no such day or time), both errors;
+    or "two-digit-year" and "loose" (comments, odd spacing or case, no zone): dates readers
+    may misread, warnings. The date (aware; UTC when no zone is given) comes with every
+    problem except "format", "zone" and "impossible"."""
+    value = text.strip()
+    strict = _RFC2822.match(value)
+    if strict and _is_strict(strict):
+        return _rfc822_date(strict, loose=False)
+    lax = _RFC822_LAX.match(_strip_comments(value).lower())
+    if not lax:
+        return None, "format"
+    if lax["mon"].title() not in _MONTHS or (lax["dow"] and lax["dow"].title() not in _DAYS):
+        return None, "format"
+    return _rfc822_date(lax, loose=True)
+
+
+def _is_strict(match: re.Match[str]) -> bool:
+    """Names in RFC 2822's exact case and a zone RFC 2822 still recommends."""
+    zone_ok = match["zone"] in _ZONES or match["zone"][0] in "+-"
+    return zone_ok and match["mon"] in _MONTHS and match["dow"] in (None, *_DAYS)
+
+
+def _strip_comments(value: str) -> str:
+    value = re.sub(r"\\.", "", value)
+    while True:
+        stripped = _COMMENT.sub(" ", value)
+        if stripped == value:
+            return stripped.strip()
+        value = stripped
+
+
+def _rfc822_date(match: re.Match[str], *, loose: bool) -> tuple[datetime | None, str | None]:
+    offset = _zone_offset(match["zone"])
+    if offset is None:
+        return None, "zone"
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2000 if year < 50 else 1900
+    try:
+        date = datetime(year, _MONTHS.index(match["mon"].title()) + 1, int(match["day"]),
+                        int(match["h"]), int(match["m"]), min(int(match["s"] or 0), 59),
+                        tzinfo=timezone(timedelta(minutes=offset)))
+    except ValueError:
+        return None, "impossible"
+    if (match["s"] and int(match["s"]) > 60) or abs(offset) >= 24 * 60:
+        return None, "impossible"
+    if match["dow"] and _DAYS.index(match["dow"].title()) != date.weekday():
+        return date, "weekday"
+    if len(match["year"]) == 2:
+        return date, "two-digit-year"
+    return date, "loose" if loose else None
+
+
+def _zone_offset(zone: str | None) -> int | None:
+    """Minutes east of UTC for an RFC 822 zone; military letters other than Z count as UTC
+    (RFC 2822 says their meaning was never reliable); None for a name no RFC defines."""
+    if zone is None:
+        return 0
+    if zone[0] in "+-":
+        minutes = int(zone[1:3]) * 60 + int(zone[3:])
+        if int(zone[3:]) > 59:
+            return None
+        return -minutes if zone[0] == "-" else minutes
+    upper = zone.upper()
+    if upper in _ZONES:
+        return _ZONES[upper] * 60
+    if len(upper) == 1 and upper != "J":
+        return 0
+    return None
+
+
+# --- comparing addresses ---------------------------------------------------------------------
+
+
+def same_url(a: str, b: str) -> bool:
+    """Whether two absolute URLs name the same resource, ignoring the case of scheme and host,
+    a default port and an empty path (for self-link checks against --url)."""
+    return _url_key(a) == _url_key(b)
+
+
+def _url_key(text: str) -> tuple[str, ...]:
+    try:
+        parts = urlsplit(text.strip())
+        port = parts.port
+    except ValueError:
+        return (text,)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    netloc = (parts.hostname or "") + (f":{port}" if port and port != default else "")
+    return (parts.scheme.lower(), netloc, parts.path or "/", parts.query, parts.fragment)
