@@ -111,7 +111,8 @@ def sentence(rng: random.Random) -> str:
     if shape < 0.35:
         return (
             f"{who} {rng.choice(VERBS)} that costs rose by "
-            f"{rng.randint(1, 40)}.{rng.randint(0, 9)}% in {rng.choice(PLACES)}, to ${rng.randint(2, 900)} million."
+            f"{rng.randint(1, 40)}.{rng.randint(0, 9)}% in {rng.choice(PLACES)}, "
+            f"to ${rng.randint(2, 900)} million."
         )
     if shape < 0.45:
         return f"Is the {rng.choice(TOPICS)} plan at No. {rng.randint(2, 12)} Downing Street dead?"
