@@ -45,13 +45,13 @@ _DEFAULTS = (datetime(2001, 1, 1, 0, 0, 0), datetime(2002, 2, 2, 1, 1, 1))
 
 def split_dateline(text: str, *, dayfirst: bool = False) -> tuple[str, str] | None:
     """Split `<date> <headline>` into the date's words and the rest, or None if no date leads."""
-    words = text.split()
+    words = text.split(maxsplit=_MAX_DATE_WORDS + 4)
     end = _first_complete_date(words, dayfirst)
     if end is None:
         return None
     while end < len(words) and _TIME_WORD.match(words[end]) and _parses(words[: end + 1], dayfirst):
         end += 1
-    return " ".join(words[:end]), " ".join(words[end:])
+    return " ".join(words[:end]), " ".join(" ".join(words[end:]).split())
 
 
 def parse_date(text: str, zone: tzinfo, *, dayfirst: bool = False) -> datetime:

@@ -16,6 +16,8 @@ from pathlib import Path
 from feeds.dates import parse_date, split_dateline
 from feeds.errors import InputError
 
+MAX_SEED_BYTES = 16 * 1024 * 1024  # far beyond any article; keeps a stray binary out of memory
+MAX_TITLE_CHARS = 1000
 HEADER_KEYS = ("title", "author", "tags", "link", "updated", "summary")
 # XML 1.0 forbids these characters; they are removed so no writer ever sees them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -51,7 +53,11 @@ def read_seed(path: Path, zone: tzinfo, *, dayfirst: bool = False) -> Article:
 
 def parse_seed(data: bytes, path: Path, zone: tzinfo, *, dayfirst: bool = False) -> Article:
     """Parse a seed's bytes; `path` names it in errors and gives the article its stem."""
+    if len(data) > MAX_SEED_BYTES:
+        raise InputError(f"seed is {len(data):,} bytes, over the limit of {MAX_SEED_BYTES:,}", path)
     lines = _decode(data, path).split("\n")
+    if not any(line.strip() for line in lines):
+        raise InputError("empty seed: the first line must be 'date <date> <headline>'", path, 1)
     first = _FIRST_LINE.match(lines[0])
     if not first:
         raise InputError("first line must be 'date <date> <headline>'", path, 1)
@@ -64,6 +70,16 @@ def parse_seed(data: bytes, path: Path, zone: tzinfo, *, dayfirst: bool = False)
     title = headers.get("title", (headline, 0))[0]
     if not title:
         raise InputError("the first line has a date but no headline", path, 1)
+    if len(title) > MAX_TITLE_CHARS:
+        raise InputError(
+            f"title is {len(title):,} characters, over the limit of "
+            f"{MAX_TITLE_CHARS:,}: a headline is one sentence",
+            path,
+            1,
+        )
+    paragraphs = _paragraphs(lines[body_start:])
+    if not paragraphs:
+        raise InputError("no body: write the article after a blank line", path, len(lines))
     return Article(
         stem=path.stem,
         headline=headline,
@@ -74,19 +90,26 @@ def parse_seed(data: bytes, path: Path, zone: tzinfo, *, dayfirst: bool = False)
         tags=_tags(headers),
         link=_link(headers, path),
         summary=headers.get("summary", (None, 0))[0],
-        paragraphs=_paragraphs(lines[body_start:]),
+        paragraphs=paragraphs,
     )
 
 
 def _decode(data: bytes, path: Path) -> str:
+    """UTF-8, with or without a BOM; UTF-16 only with its BOM, which makes it unambiguous."""
+    encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", path, line
+            f"not {encoding.upper()}: byte 0x{data[exc.start]:02x} cannot be decoded "
+            "(save the seed as UTF-8)",
+            path,
+            line,
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub("", text)
