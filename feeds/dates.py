@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -39,6 +40,9 @@ _TIME_WORD = re.compile(
 _MAX_DATE_WORDS = 8
 # ISO 8601 dates and date-times, the common case: parsed by datetime itself, 50 times faster.
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+# A complete date names a year: four digits, or a numeric date such as 03/04/16. Prefixes
+# without one are not handed to dateutil at all (it is the slow part of reading a seed).
+_MAY_HOLD_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 # Two defaults that differ in every field: a field that comes out differently was not written.
 _DEFAULTS = (datetime(2001, 1, 1, 0, 0, 0), datetime(2002, 2, 2, 1, 1, 1))
 
@@ -62,13 +66,10 @@ def parse_date(text: str, zone: tzinfo, *, dayfirst: bool = False) -> datetime:
             parsed = datetime.fromisoformat(text)
         except ValueError as exc:
             raise ValueError(f"not a date: {text!r}") from exc
-        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
-    try:
-        parsed = dateparser.parse(text, default=_DEFAULTS[0], dayfirst=dayfirst, tzinfos=_ZONES)
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(f"not a date: {text!r}") from exc
-    if not _is_complete(text, dayfirst):
-        raise ValueError(f"not a complete date (year, month and day): {text!r}")
+    else:
+        parsed = _complete(text, dayfirst)
+        if parsed is None:
+            raise ValueError(f"not a complete date (year, month and day): {text!r}")
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
 
 
@@ -95,7 +96,8 @@ def _first_complete_date(words: list[str], dayfirst: bool) -> int | None:
     if words and _ISO.match(words[0]):
         return 1
     for end in range(1, min(len(words), _MAX_DATE_WORDS) + 1):
-        if _is_complete(" ".join(words[:end]), dayfirst):
+        text = " ".join(words[:end])
+        if _MAY_HOLD_YEAR.search(text) and _complete(text, dayfirst) is not None:
             return end
     return None
 
@@ -108,11 +110,14 @@ def _parses(words: list[str], dayfirst: bool) -> bool:
     return True
 
 
-def _is_complete(text: str, dayfirst: bool) -> bool:
+@lru_cache(maxsize=256)
+def _complete(text: str, dayfirst: bool) -> datetime | None:
+    """The date `text` names if it names year, month and day, else None. Cached: the dateline
+    split and the parse that follows ask about the same text."""
     try:
         a, b = (
             dateparser.parse(text, default=d, dayfirst=dayfirst, tzinfos=_ZONES) for d in _DEFAULTS
         )
     except (ValueError, OverflowError):
-        return False
-    return (a.year, a.month, a.day) == (b.year, b.month, b.day)
+        return None
+    return a if (a.year, a.month, a.day) == (b.year, b.month, b.day) else None

@@ -83,7 +83,7 @@ def test_date_without_headline_is_an_error():
 
 
 def test_bad_updated_date_names_its_line():
-    assert ":2: not a date" in error("date 2016-09-19 T\nupdated whenever\n\nB.\n")
+    assert ":2: not a complete date" in error("date 2016-09-19 T\nupdated whenever\n\nB.\n")
 
 
 def test_relative_link_is_an_error():
