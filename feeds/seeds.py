@@ -19,8 +19,9 @@ from feeds.errors import InputError
 MAX_SEED_BYTES = 16 * 1024 * 1024  # far beyond any article; keeps a stray binary out of memory
 MAX_TITLE_CHARS = 1000
 HEADER_KEYS = ("title", "author", "tags", "link", "updated", "summary")
-# XML 1.0 forbids these characters; they are removed so no writer ever sees them.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Control characters (C0 but tab and newline: XML 1.0 forbids them; DEL and C1: it discourages
+# them and validators warn) and non-characters are removed, so no writer ever sees them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _FIRST_LINE = re.compile(r"^\s*date\s+(\S.*)$")
 _HEADER = re.compile(r"^([A-Za-z_][\w-]*)\s+(\S.*)$")
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
