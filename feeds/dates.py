@@ -38,6 +38,11 @@ _TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 _MAX_DATE_WORDS = 8
+# What dateutil raises on odd input: ParserError (a ValueError), and from its arithmetic
+# OverflowError and decimal.InvalidOperation (an ArithmeticError), found by fuzzing.
+_DATEUTIL_ERRORS = (ValueError, OverflowError, ArithmeticError)
+# Earlier dates are typos or unset values (validators flag them), and RFC 822 needs 4 digits.
+FIRST_YEAR = 1970
 # ISO 8601 dates and date-times, the common case: parsed by datetime itself, 50 times faster.
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 # A complete date names a year: four digits, or a numeric date such as 03/04/16. Prefixes
@@ -70,6 +75,8 @@ def parse_date(text: str, zone: tzinfo, *, dayfirst: bool = False) -> datetime:
         parsed = _complete(text, dayfirst)
         if parsed is None:
             raise ValueError(f"not a complete date (year, month and day): {text!r}")
+    if not FIRST_YEAR <= parsed.year:
+        raise ValueError(f"implausible date {text!r}: the year must be {FIRST_YEAR} or later")
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
 
 
@@ -105,7 +112,7 @@ def _first_complete_date(words: list[str], dayfirst: bool) -> int | None:
 def _parses(words: list[str], dayfirst: bool) -> bool:
     try:
         dateparser.parse(" ".join(words), default=_DEFAULTS[0], dayfirst=dayfirst, tzinfos=_ZONES)
-    except (ValueError, OverflowError):
+    except _DATEUTIL_ERRORS:
         return False
     return True
 
@@ -118,6 +125,6 @@ def _complete(text: str, dayfirst: bool) -> datetime | None:
         a, b = (
             dateparser.parse(text, default=d, dayfirst=dayfirst, tzinfos=_ZONES) for d in _DEFAULTS
         )
-    except (ValueError, OverflowError):
+    except _DATEUTIL_ERRORS:
         return None
     return a if (a.year, a.month, a.day) == (b.year, b.month, b.day) else None

@@ -75,3 +75,13 @@ def test_equal_instants_are_made_distinct_in_order():
     other = datetime(2016, 9, 20, tzinfo=UTC)
     result = distinct_instants([day, other, day, day])
     assert result == [day, other, day + timedelta(seconds=1), day + timedelta(seconds=2)]
+
+
+def test_implausibly_early_year_is_refused():
+    with pytest.raises(ValueError, match="year must be 1970 or later"):
+        parse_date("210-09-19", UTC)
+
+
+def test_input_that_breaks_dateutil_arithmetic_is_not_a_date():
+    # dateutil raises decimal.InvalidOperation on this (found by fuzzing the seed parser)
+    assert split_dateline("40 " + "8" * 53 + ":" + "8" * 50 + " headline") is None
