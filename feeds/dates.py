@@ -75,7 +75,7 @@ def parse_date(text: str, zone: tzinfo, *, dayfirst: bool = False) -> datetime:
         parsed = _complete(text, dayfirst)
         if parsed is None:
             raise ValueError(f"not a complete date (year, month and day): {text!r}")
-    if not FIRST_YEAR <= parsed.year:
+    if not parsed.year >= FIRST_YEAR:
         raise ValueError(f"implausible date {text!r}: the year must be {FIRST_YEAR} or later")
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
 
