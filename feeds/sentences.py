@@ -45,17 +45,20 @@ _SENTENCE_OPENERS = _word_set(
 )
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, limit: int | None = None) -> list[str]:
     """Split news text into sentences, keeping each sentence's own punctuation and quotes.
 
     Blank lines separate paragraphs and always end a sentence; other whitespace (including
-    single newlines) collapses to one space.
+    single newlines) collapses to one space. With `limit`, only the first `limit` sentences are
+    returned, and the text after them is never split.
     """
     sentences: list[str] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
         flat = " ".join(paragraph.split())
         if flat:
             sentences.extend(_split_paragraph(flat))
+        if limit is not None and len(sentences) >= limit:
+            return sentences[:limit]
     return sentences
 
 

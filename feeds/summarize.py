@@ -22,6 +22,9 @@ _WORD = re.compile(r"[^\W_]{2,}")
 _QUOTES = ('"', "'", "“", "‘", "«")
 _ELLIPSIS = "…"
 
+# News is an inverted pyramid: the summary is drawn from the opening sentences only, which also
+# keeps the cost flat for long articles (a 3,000-word piece costs what a 1,200-word one does).
+MAX_SENTENCES = 60
 _LENGTH_EXPONENT = 0.35
 _LEAD_WINDOW = 5
 _LEAD_BOOST = 1.5
@@ -51,7 +54,7 @@ def summarize(body: str, max_chars: int = 300, headline: str = "") -> str:
     """
     if max_chars <= 0:
         return ""
-    sentences = split_sentences(body)
+    sentences = split_sentences(body, limit=MAX_SENTENCES)
     words = [_content_words(sentence) for sentence in sentences]
     headline_words = _normalized_words(headline)
     candidates = [

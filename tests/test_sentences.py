@@ -181,3 +181,8 @@ def test_non_ascii_text():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
 def test_empty_text_has_no_sentences(text):
     assert split_sentences(text) == []
+
+
+def test_limit_returns_only_the_first_sentences():
+    text = "One is here. Two is here.\n\nThree is here. Four is here."
+    assert split_sentences(text, limit=3) == ["One is here.", "Two is here.", "Three is here."]

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from feeds.sentences import split_sentences
-from feeds.summarize import summarize
+from feeds.summarize import MAX_SENTENCES, summarize
 
 FLOOD = """The town of Bellmere woke to grey skies on Monday.
 
@@ -150,3 +150,9 @@ def test_default_budget_is_300_characters():
     body = " ".join(f"Sentence number {n} adds more words about the harbour." for n in range(40))
     summary = summarize(body)
     assert 0 < len(summary) <= 300
+
+
+def test_only_the_opening_sentences_are_considered():
+    opening = " ".join(f"Alpha{n} beta{n} gamma{n}." for n in range(MAX_SENTENCES))
+    late = " ".join("Zebras roam the savanna near the river." for _ in range(30))
+    assert "Zebras" not in summarize(opening + "\n\n" + late)
