@@ -119,6 +119,9 @@ def _report_problems(outcome: Outcome) -> bool:
 
 def _remember(cache: caches.Cache, outcome: Outcome, settings: Settings) -> None:
     cache.records = {r.digest: r.to_json() for r in outcome.records}
+    cache.seeds = {
+        f"{r.stem}.txt": [*outcome.seed_stats[f"{r.stem}.txt"], r.digest] for r in outcome.records
+    }
     cache.files = {}
     for name, key in outcome.keys.items():
         if (settings.output_dir / name).is_file():

@@ -19,18 +19,20 @@ from feeds import __version__
 from feeds.atomic import write_atomically
 from feeds.config import Settings
 
-FORMAT = 1
+FORMAT = 2
 FILE = "build.json"
 LOG = logging.getLogger("feeds")
 
 
 @dataclass
 class Cache:
-    """records: seed digest -> record dict; files: output path -> [input key, size, mtime_ns]."""
+    """records: seed digest -> record dict; files: output path -> [input key, size, mtime_ns];
+    seeds: seed file name -> [size, mtime_ns, digest], so unchanged seeds need not be read."""
 
     key: str
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: dict[str, list[Any]] = field(default_factory=dict)
+    seeds: dict[str, list[Any]] = field(default_factory=dict)
 
     def file_is_current(self, out: Path, name: str, key: str) -> bool:
         """True when `name` was written from inputs `key` and is still untouched on disk."""
@@ -58,14 +60,14 @@ def load(settings: Settings) -> Cache:
     key = settings_key(settings)
     path = settings.cache_dir / FILE
     try:
-        document = json.loads(path.read_bytes())
-        payload = document["payload"]
-        if document["checksum"] != digest(_canonical(payload)):
+        header, _, body = path.read_bytes().partition(b"\n")
+        if header != _header(body):
             raise ValueError("checksum mismatch")
+        payload = json.loads(body)
         if payload["key"] != key:
             LOG.debug("cache %s is for other settings or another version: rebuilding", path)
             return Cache(key)
-        return Cache(key, _dict(payload["records"]), _dict(payload["files"]))
+        return Cache(key, *(_dict(payload[name]) for name in ("records", "files", "seeds")))
     except FileNotFoundError:
         return Cache(key)
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -74,18 +76,23 @@ def load(settings: Settings) -> Cache:
 
 
 def save(cache: Cache, settings: Settings) -> None:
-    payload = {"key": cache.key, "records": cache.records, "files": cache.files}
-    body = _canonical(payload)
-    document = b'{"checksum":"%s","payload":%s}' % (digest(body).encode(), body)
-    write_atomically(settings.cache_dir / FILE, document)
+    """Write the cache: a header line with the format and a checksum of the JSON body."""
+    payload = {
+        "key": cache.key,
+        "records": cache.records,
+        "files": cache.files,
+        "seeds": cache.seeds,
+    }
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    write_atomically(settings.cache_dir / FILE, _header(body) + b"\n" + body)
+
+
+def _header(body: bytes) -> bytes:
+    return f"feeds-cache {FORMAT} {digest(body)}".encode()
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
-def _canonical(payload: Any) -> bytes:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _dict(value: Any) -> dict:

@@ -62,6 +62,7 @@ class Outcome:
     staged: set[str] = field(default_factory=set)
     expected: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
+    seed_stats: dict[str, list[int]] = field(default_factory=dict)  # file name -> [size, mtime]
     keys: dict[str, str] = field(default_factory=dict)  # path -> input key, for the cache
     problems: list[str] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
@@ -117,7 +118,7 @@ def scan(
     todo: list[tuple[int, Path]] = []
     with stage(outcome, "read"):
         for path in seed_paths(settings):
-            record = _cached_record(settings, cache, path)
+            record = _cached_record(settings, cache, path, outcome)
             if record is None:
                 todo.append((len(slots), path))
             slots.append(record)
@@ -140,13 +141,26 @@ def scan(
         outcome.expected.add(page_path(record.stem))
 
 
-def _cached_record(settings: Settings, cache: Cache, path: Path) -> Record | None:
-    """The cached record of an unchanged seed whose published page is intact, else None."""
-    if not cache.records:
-        return None
+def _cached_record(settings: Settings, cache: Cache, path: Path, outcome: Outcome) -> Record | None:
+    """The cached record of an unchanged seed whose published page is intact, else None.
+
+    A seed whose size and modification time are what the cache saw is not read again: its
+    digest is taken from the cache (the stat is taken before any read, so a seed edited during
+    a build is read again next time)."""
     try:
-        key = seed_digest(path.stem, path.read_bytes())
+        stat = path.stat()
     except OSError:
+        return None
+    seen = outcome.seed_stats[path.name] = [stat.st_size, stat.st_mtime_ns]
+    memo = cache.seeds.get(path.name)
+    if memo is not None and memo[:2] == seen:
+        key = memo[2]
+    elif cache.records:
+        try:
+            key = seed_digest(path.stem, path.read_bytes())
+        except OSError:
+            return None
+    else:
         return None
     data = cache.records.get(key)
     if data is None or not cache.file_is_current(settings.output_dir, page_path(path.stem), key):

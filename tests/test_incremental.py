@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
 from feeds import __version__
-from feeds.cache import FILE
+from feeds.cache import FILE, load
+from feeds.config import load_settings
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def test_corrupt_cache_is_detected_and_rebuilt(three, monkeypatch, damage):
     assert three.build() == 0
     assert len(calls) == 3
     assert three.snapshot() == before
-    assert json.loads(path.read_bytes())["payload"]["records"]
+    assert len(load(load_settings(three.config)).records) == 3
 
 
 def test_cache_from_another_version_is_not_trusted(three, monkeypatch):
@@ -170,3 +172,13 @@ def test_json_logs_are_one_object_per_line(three, capsys, article):
 def _reset_logging():
     yield
     logging.getLogger("feeds").handlers.clear()
+
+
+def test_only_the_bodies_of_the_current_feed_are_read_again(three, monkeypatch):
+    three.configure("max_entries = 1\n")
+    assert three.build() == 0
+    reads = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or original(self))
+    assert three.build() == 0
+    assert [name for name in reads if name.endswith(".txt")] == ["s3.txt"]
