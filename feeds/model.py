@@ -36,7 +36,7 @@ class Entry:
     updated: datetime
     author: Person
     tags: tuple[str, ...]
-    summary: str
+    summary: str  # empty when no sentence says more than the headline: then writers omit it
     content_html: str | None = None  # the body; archives carry summaries only
 
 

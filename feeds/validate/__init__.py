@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.validate import atom, jsonfeed, rdf, rss
+from feeds.validate import atom, extensions, jsonfeed, rdf, rss
 from feeds.validate.collector import Collector
 from feeds.validate.messages import FileReport, Message, Severity
 from feeds.validate.xmlload import load
@@ -26,6 +26,9 @@ DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RSS11_NS = "http://purl.org/net/rss1.1#"
+APP_NS = "http://www.w3.org/2007/app"
+XRDS_NS = "xri://$xrds"
 
 
 def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileReport:
@@ -46,6 +49,10 @@ def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileRep
                 rss.check(doc, out, url=url)
             elif report.format == "rdf":
                 rdf.check(doc, out, url=url)
+            elif report.format == "app":
+                extensions.check_app_document(doc.root, out, url=url)
+            elif report.format == "xrd":
+                extensions.check_xrd_document(doc.root, out, url=url)
             else:
                 out.add(
                     "file.unknown-format",
@@ -78,6 +85,12 @@ def _xml_format(tag: str) -> str:
         return "atom"
     if tag == "rss":
         return "rss"
+    if tag == f"{{{RSS11_NS}}}Channel":
+        return "rdf"
+    if tag in (f"{{{APP_NS}}}service", f"{{{APP_NS}}}categories"):
+        return "app"
+    if tag == f"{{{XRDS_NS}}}XRDS":
+        return "xrd"
     if tag == f"{{{RDF_NS}}}RDF":
         return "rdf"
     return "unknown"

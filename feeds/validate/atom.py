@@ -2,7 +2,7 @@
 
 The tree is walked once. Which Atom children each container takes, and how many, is a table
 (`FEED`, `ENTRY`, `SOURCE`, `PERSON`); how each leaf's value is checked is a table too
-(`_Walker.kinds`). Elements outside the Atom namespace go to the extension checks, and
+(`_Walker.handlers`). Elements outside the Atom namespace go to the extension checks, and
 markup carried by text constructs goes to `html`.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from urllib.parse import urljoin
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -27,25 +27,38 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_BASE = f"{{{XML_NS}}}base"
 XML_LANG = f"{{{XML_NS}}}lang"
 _A = f"{{{ATOM_NS}}}"
+_A_LEN = len(_A)
 _XHTML_DIV = f"{{{XHTML_NS}}}div"
 
 ONE, OPTIONAL, MANY, SHOULD = "one", "optional", "many", "should"
+
+
+class Children:
+    """Which Atom children a container takes, each ONE (required), OPTIONAL (at most one),
+    MANY, or SHOULD (advised, at most one); `required` lists what to report when missing."""
+
+    def __init__(self, rules: dict[str, str]) -> None:
+        self.rules = rules
+        self.required = tuple(
+            (name, "atom.element.missing" if rule == ONE else "atom.source.missing")
+            for name, rule in rules.items() if rule in (ONE, SHOULD))
+
 
 _METADATA = {
     "author": MANY, "category": MANY, "contributor": MANY, "generator": OPTIONAL,
     "icon": OPTIONAL, "id": ONE, "link": MANY, "logo": OPTIONAL, "rights": OPTIONAL,
     "subtitle": OPTIONAL, "title": ONE, "updated": ONE,
 }
-FEED = {**_METADATA, "entry": MANY}
+FEED = Children({**_METADATA, "entry": MANY})
 # A source keeps a copy of its feed's metadata: everything optional, id, title, updated advised.
-SOURCE = {**{k: MANY if v == MANY else OPTIONAL for k, v in _METADATA.items()},
-          "id": SHOULD, "title": SHOULD, "updated": SHOULD}
-ENTRY = {
+SOURCE = Children({**{k: MANY if v == MANY else OPTIONAL for k, v in _METADATA.items()},
+                   "id": SHOULD, "title": SHOULD, "updated": SHOULD})
+ENTRY = Children({
     "author": MANY, "category": MANY, "content": OPTIONAL, "contributor": MANY, "id": ONE,
     "link": MANY, "published": OPTIONAL, "rights": OPTIONAL, "source": OPTIONAL,
     "summary": OPTIONAL, "title": ONE, "updated": ONE,
-}
-PERSON = {"name": ONE, "uri": OPTIONAL, "email": OPTIONAL}
+})
+PERSON = Children({"name": ONE, "uri": OPTIONAL, "email": OPTIONAL})
 
 # Unqualified attributes each kind of element may carry (xml:* and namespaced ones always may).
 ATTRIBUTES = {
@@ -80,8 +93,11 @@ timegate timemap type ugc up version-history via webmention working-copy working
 # Relations RFC 5005 defines between feed documents (paging and archives), not entries.
 FEED_RELATIONS = frozenset({"first", "last", "current", "next-archive", "prev-archive"})
 _IANA_REL_PREFIX = "http://www.iana.org/assignments/relation/"
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL_IN_TEXT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _NON_NEGATIVE = re.compile(r"^\d+$")
+_THR = "{http://purl.org/syndication/thread/1.0}"
+_THR_COUNT, _THR_UPDATED = _THR + "count", _THR + "updated"
+_HTML_DOCUMENT = re.compile(r"\s*<(!doctype|html)[\s>]", re.IGNORECASE)
 
 
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
@@ -98,21 +114,17 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
         walker.entry(root, base, _Context(standalone=True))
 
 
+_Version = tuple[str, datetime | None, etree._Element, etree._Element | None]
+
+
 @dataclass(slots=True)
 class _Context:
     """What an entry's checks need from the feed around it."""
 
     feed_has_author: bool = False
     standalone: bool = False
-    ids: dict[str, list[tuple[datetime | None, etree._Element]]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Link:
-    element: etree._Element
-    rel: str
-    type: str | None
-    hreflang: str | None
+    # (id, updated instant, id element, updated element) of each entry, in document order.
+    versions: list[_Version] = field(default_factory=list)
 
 
 class _Walker:
@@ -122,25 +134,32 @@ class _Walker:
     def __init__(self, out: Collector, url: str | None) -> None:
         self.out = out
         self.url = url
-        self.unknown_namespaces: set[str | None] = set()
-        self.kinds = {
-            "title": self.text, "subtitle": self.text, "rights": self.text,
-            "summary": self.text, "content": self.content, "updated": self.date,
-            "published": self.date, "id": self.id, "icon": self.uri_value,
-            "logo": self.uri_value, "uri": self.uri_value, "name": self.name,
-            "email": self.email, "category": self.category, "generator": self.generator,
-            "author": self.person, "contributor": self.person,
+        self.now = datetime.now(UTC)
+        text = (self.text, ATTRIBUTES["text"])
+        self.handlers: dict[str, tuple[Callable[[etree._Element, str | None], None],
+                                       frozenset[str]]] = {
+            "title": text, "subtitle": text, "rights": text, "summary": text,
+            "content": (self.content, ATTRIBUTES["content"]), "updated": (self.date, _NONE),
+            "published": (self.date, _NONE), "id": (self.id, _NONE),
+            "icon": (self.uri_value, _NONE), "logo": (self.uri_value, _NONE),
+            "uri": (self.uri_value, _NONE), "name": (self.name, _NONE),
+            "email": (self.email, _NONE), "category": (self.category, ATTRIBUTES["category"]),
+            "generator": (self.generator, ATTRIBUTES["generator"]),
+            "author": (self.person, _NONE), "contributor": (self.person, _NONE),
+            "link": (self.link, ATTRIBUTES["link"]), "source": (self.source, _NONE),
+            "entry": (self.defer_entry, _NONE),
         }
+        self.entries: list[tuple[etree._Element, str | None]] = []
 
     # --- containers ------------------------------------------------------------------------
 
     def feed(self, feed: etree._Element, base: str | None) -> None:
-        seen = self.children(feed, FEED, base, defer=("entry",))
+        seen = self.children(feed, FEED, base)
         context = _Context(feed_has_author="author" in seen)
         self.misplaced_metadata(feed)
-        for entry in seen.get("entry", ()):
-            self.entry(entry, self.attributes(entry, _NONE, base), context)
-        self.links(feed, seen.get("link", ()), base, alternates_only=False)
+        for entry, entry_base in self.entries:
+            self.entry(entry, entry_base, context)
+        self.links(feed, seen.get("link", ()), needs_self=True)
         self.duplicate_entries(context)
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
@@ -150,79 +169,67 @@ class _Walker:
         if not ("author" in seen or context.feed_has_author or source_authors):
             self.out.at(entry, "atom.entry.missing-author")
         self.entry_content(entry, seen)
-        self.links(entry, seen.get("link", ()), base, alternates_only=True)
+        self.links(entry, seen.get("link", ()), needs_self=False)
         ids = seen.get("id")
         if ids and not context.standalone:
-            updated = seen.get("updated")
-            instant = values.parse_rfc3339_strict(updated[0].text or "") if updated else None
-            context.ids.setdefault((ids[0].text or "").strip(), []).append((instant, ids[0]))
+            updated = seen.get("updated", (None,))[0]
+            text = updated.text if updated is not None else None
+            instant = values.parse_rfc3339_strict(text) if text else None
+            context.versions.append(((ids[0].text or "").strip(), instant, ids[0], updated))
+
+    def defer_entry(self, entry: etree._Element, base: str | None) -> None:
+        """A feed's entries are checked once all its metadata is known (its author)."""
+        self.entries.append((entry, base))
 
     def source(self, source: etree._Element, base: str | None) -> None:
         seen = self.children(source, SOURCE, base)
-        self.links(source, seen.get("link", ()), base, alternates_only=True)
+        self.links(source, seen.get("link", ()), needs_self=False)
 
     def person(self, person: etree._Element, base: str | None) -> None:
         self.children(person, PERSON, base)
 
-    def children(self, parent: etree._Element, rules: dict[str, str], base: str | None,
-                 defer: tuple[str, ...] = ()) -> dict[str, list[etree._Element]]:
-        """Check each child of a container once: Atom children against `rules` (unknown,
-        duplicated), others as extensions. Children named in `defer` are only collected.
-        Then report required children that are missing."""
+    def children(self, parent: etree._Element, table: Children,
+                 base: str | None) -> dict[str, list[etree._Element]]:
+        """Check each child of a container once: Atom children against the table (unknown,
+        duplicated, then each by its handler), others as extensions; text beside them is
+        lost on every reader. Then report required children that are missing."""
         seen: dict[str, list[etree._Element]] = {}
-        parent_name = _local(parent.tag)
-        self.no_text(parent)
+        rules, parent_name = table.rules, _local(parent.tag)
+        stray = parent.text is not None and not parent.text.isspace()
         for child in parent:
-            tag = child.tag
+            tail, tag = child.tail, child.tag
+            if tail is not None and not tail.isspace():
+                stray = True
             if not isinstance(tag, str):
                 continue
             if not tag.startswith(_A):
                 self.foreign(child)
                 continue
-            name = tag[len(_A):]
+            name = tag[_A_LEN:]
             rule = rules.get(name)
             if rule is None:
                 self.out.at(child, "atom.element.unknown", name=name, parent=parent_name)
                 continue
-            same = seen.setdefault(name, [])
-            same.append(child)
-            if len(same) > 1 and rule != MANY:
-                self.out.at(child, "atom.element.duplicate", name=name, parent=parent_name)
-            if name not in defer:
-                self.leaf(name, child, base)
-        for name, rule in rules.items():
-            if name not in seen and rule in (ONE, SHOULD):
-                code = "atom.element.missing" if rule == ONE else "atom.source.missing"
+            same = seen.get(name)
+            if same is None:
+                seen[name] = [child]
+            else:
+                same.append(child)
+                if rule != MANY:
+                    self.out.at(child, "atom.element.duplicate", name=name, parent=parent_name)
+            handler, allowed = self.handlers[name]
+            handler(child, self.attributes(child, allowed, base) if child.keys() else base)
+        if stray:
+            self.out.at(parent, "atom.element.text-not-allowed", name=parent_name)
+        for name, code in table.required:
+            if name not in seen:
                 self.out.at(parent, code, name=name, parent=parent_name)
         return seen
 
-    def leaf(self, name: str, element: etree._Element, base: str | None) -> None:
-        if name == "link":
-            self.link(element, self.attributes(element, ATTRIBUTES["link"], base))
-        elif name == "source":
-            self.source(element, self.attributes(element, _NONE, base))
-        else:
-            kind = "text" if name in ("title", "subtitle", "rights", "summary") else name
-            allowed = ATTRIBUTES.get(kind, _NONE)
-            self.kinds[name](element, self.attributes(element, allowed, base))
-
     def foreign(self, element: etree._Element) -> None:
-        """Extension elements: known namespaces are checked by `extensions`; elements in an
-        unknown namespace or in none can't be understood by any reader, so they are noted."""
-        if extensions.check_foreign(element, self.out, url=self.url):
-            return
-        namespace = etree.QName(element).namespace
-        if namespace is None:
-            self.out.at(element, "atom.extension.no-namespace", name=element.tag)
-        elif namespace not in self.unknown_namespaces:
-            self.unknown_namespaces.add(namespace)
-            self.out.at(element, "atom.extension.unknown-namespace", namespace=namespace)
-
-    def no_text(self, parent: etree._Element) -> None:
-        """Containers hold elements only: text beside them is lost on every reader."""
-        stray = [parent.text] + [child.tail for child in parent]
-        if any(text and not text.isspace() for text in stray):
-            self.out.at(parent, "atom.element.text-not-allowed", name=_local(parent.tag))
+        """Extension elements, including those in unknown namespaces or in none, are the
+        business of `extensions` (shared by every host format)."""
+        extensions.check_foreign(element, self.out, url=self.url)
 
     def misplaced_metadata(self, feed: etree._Element) -> None:
         """RFC 4287's schema puts a feed's metadata before its entries; readers that stream
@@ -254,24 +261,22 @@ class _Walker:
                 if not values.is_uri_reference(value):
                     self.out.at(element, "xml.base.invalid", value=value)
                     continue
-                resolved = urljoin(base, value) if base else value
-                base = resolved if values.uri_scheme(resolved) else None
+                base = values.resolve(base, value)
             elif key == XML_LANG and value and not values.is_language_tag(value):
                 self.out.at(element, "xml.lang.invalid", value=value)
         return base
 
-    def uri(self, element: etree._Element, value: str, base: str | None, what: str) -> bool:
-        """Check an IRI reference; True when it is valid."""
+    def uri(self, element: etree._Element, value: str, base: str | None, what: str) -> None:
+        """Check an IRI reference, and that a relative one has an absolute base to resolve
+        against and doesn't resolve to the base itself."""
         if not values.is_uri_reference(value):
             self.out.at(element, "atom.uri.invalid", what=what, value=value)
-            return False
-        if values.uri_scheme(value):
-            return True
-        if base is None:
+        elif values.uri_scheme(value):
+            return
+        elif base is None:
             self.out.at(element, "atom.uri.relative", what=what, value=value)
-        elif value and urljoin(base, value).split("#")[0] == base.split("#")[0]:
+        elif value and (values.resolve(base, value) or "").split("#")[0] == base.split("#")[0]:
             self.out.at(element, "atom.uri.same-document", what=what, value=value, base=base)
-        return True
 
     def value(self, element: etree._Element) -> str | None:
         """The text of a simple element, or None after reporting white space around it
@@ -321,7 +326,7 @@ class _Walker:
         when = values.parse_rfc3339_strict(text)
         if when is None:
             self.out.at(element, "atom.date.invalid", name=_local(element.tag), value=text)
-        elif values.is_implausible(when):
+        elif values.is_implausible(when, self.now):
             self.out.at(element, "atom.date.implausible", name=_local(element.tag), value=text)
 
     def name(self, element: etree._Element, base: str | None) -> None:
@@ -332,6 +337,8 @@ class _Walker:
             self.out.at(element, "atom.person.blank-name")
         elif _EMAIL_IN_TEXT.search(text):
             self.out.at(element, "atom.person.email-in-name")
+        elif html.contains_markup(text):
+            self.out.at(element, "atom.text.html-in-text", what="person's name")
 
     def email(self, element: etree._Element, base: str | None) -> None:
         text = self.value(element)
@@ -347,8 +354,8 @@ class _Walker:
         if term is None:
             self.out.at(element, "atom.category.missing-term")
         scheme = element.get("scheme")
-        if scheme is not None:
-            self.uri(element, scheme, base, "category scheme")
+        if scheme is not None and not values.is_absolute_uri(scheme):
+            self.out.at(element, "atom.category.invalid-scheme", value=scheme)
         if html.contains_markup(element.get("label", "")):
             self.out.at(element, "atom.text.html-in-text", what="category label")
 
@@ -362,6 +369,8 @@ class _Walker:
 
     def no_children(self, element: etree._Element) -> bool:
         """Report child elements where the spec allows text only; True when there are none."""
+        if not len(element):
+            return True
         for child in element:
             if isinstance(child.tag, str):
                 self.out.at(child, "atom.text.unexpected-child", name=_local(child.tag),
@@ -372,15 +381,16 @@ class _Walker:
     # --- links ----------------------------------------------------------------------------
 
     def link(self, element: etree._Element, base: str | None) -> None:
-        href = element.get("href")
+        """atom:link (RFC 4287 section 4.2.7): each attribute's value, then its use."""
+        href, rel, kind = element.get("href"), element.get("rel"), element.get("type")
         if href is None:
             self.out.at(element, "atom.link.missing-href")
+        elif rel == "self":
+            self.self_link(element, href, kind, base)
         else:
             self.uri(element, href, base, "link href")
-        rel = element.get("rel")
         if rel is not None:
             self.link_rel(element, rel)
-        kind = element.get("type")
         if kind is not None and not values.is_mime_type(kind):
             self.out.at(element, "atom.link.invalid-type", value=kind)
         hreflang = element.get("hreflang")
@@ -389,16 +399,34 @@ class _Walker:
         length = element.get("length")
         if length is not None and not _NON_NEGATIVE.match(length):
             self.out.at(element, "atom.link.invalid-length", value=length)
-        if (element.text and element.text.strip()) or len(element):
-            self.out.at(element, "atom.link.not-empty")
-        if html.contains_markup(element.get("title", "")):
-            self.out.at(element, "atom.text.html-in-text", what="link title")
+        elif length is None and rel == "enclosure":
+            self.out.at(element, "atom.link.enclosure-length")
+        self.link_title(element, element.get("title"))
         if rel in FEED_RELATIONS and element.getparent().tag == _A + "entry":
             self.out.at(element, "atom.link.feed-rel-in-entry", value=rel)
-        if rel == "enclosure" and length is None:
-            self.out.at(element, "atom.link.enclosure-length")
-        if rel == "self" and href is not None:
-            self.self_link(element, href, kind, base)
+        if (element.text and element.text.strip()) or len(element):
+            self.out.at(element, "atom.link.not-empty")
+        if element.get(_THR_COUNT) is not None or element.get(_THR_UPDATED) is not None:
+            self.replies_link(element, rel)
+
+    def link_title(self, element: etree._Element, title: str | None) -> None:
+        if title is None:
+            return
+        if not title.strip():
+            self.out.at(element, "atom.link.blank-title")
+        elif html.contains_markup(title):
+            self.out.at(element, "atom.text.html-in-text", what="link title")
+
+    def replies_link(self, element: etree._Element, rel: str | None) -> None:
+        """RFC 4685 section 5: thr:count and thr:updated describe the replies a rel="replies"
+        link points to: a number of replies, and when the latest was made."""
+        if rel != "replies":
+            self.out.at(element, "atom.link.thr-not-replies")
+        count, updated = element.get(_THR_COUNT), element.get(_THR_UPDATED)
+        if count is not None and not _NON_NEGATIVE.match(count):
+            self.out.at(element, "atom.link.invalid-thr-count", value=count)
+        if updated is not None and values.parse_rfc3339_strict(updated) is None:
+            self.out.at(element, "atom.date.invalid", name="thr:updated", value=updated)
 
     def link_rel(self, element: etree._Element, rel: str) -> None:
         """rel is a registered name or an absolute IRI (RFC 4287 section 4.2.7.2)."""
@@ -412,16 +440,23 @@ class _Walker:
 
     def self_link(self, element: etree._Element, href: str, kind: str | None,
                   base: str | None) -> None:
+        """The self link gives the document's own address, so it must resolve to an absolute
+        one; with the address known (`url`), it must be that address."""
+        if not values.is_uri_reference(href):
+            self.out.at(element, "atom.uri.invalid", what="self link href", value=href)
+            return
         if kind is not None and kind.split(";")[0].strip().lower() != "application/atom+xml":
             self.out.at(element, "atom.link.self-type", value=kind)
-        if self.url is None or element.getparent().getparent() is not None:
-            return  # only the document's own self link says where the document lives
-        target = urljoin(base, href) if base else href
-        if _normal(target) != _normal(self.url):
+        target = values.resolve(base, href)
+        if target is None:
+            self.out.at(element, "atom.link.relative-self", value=href)
+            return
+        documents_own = element.getparent().getparent() is None
+        if self.url is not None and documents_own and not values.same_url(target, self.url):
             self.out.at(element, "atom.link.self-mismatch", href=target, url=self.url)
 
-    def links(self, parent: etree._Element, links: list[etree._Element], base: str | None,
-              *, alternates_only: bool) -> None:
+    def links(self, parent: etree._Element, links: list[etree._Element], *,
+              needs_self: bool) -> None:
         """Duplicate alternates are an error (RFC 4287 4.1.1, 4.1.2); a feed should say where
         it lives (rel="self")."""
         seen: set[tuple[str | None, str | None]] = set()
@@ -436,7 +471,7 @@ class _Walker:
                 self.out.at(element, "atom.link.duplicate-alternate", type=key[0] or "none",
                             hreflang=key[1] or "none")
             seen.add(key)
-        if not alternates_only and not has_self:
+        if needs_self and not has_self:
             self.out.at(parent, "atom.feed.missing-self")
 
     # --- text constructs and content ------------------------------------------------------
@@ -493,7 +528,7 @@ class _Walker:
         elif not values.is_mime_type(kind):
             self.out.at(element, "atom.content.invalid-type", value=kind)
         elif values.is_xml_mime_type(kind):
-            if _is_html_type(kind):
+            if _subtype(kind) in ("xhtml+xml", "svg+xml"):
                 html.check_xhtml(element, self.out, base_url=base)
         elif kind.lower().startswith("text/"):
             if self.no_children(element):
@@ -506,6 +541,8 @@ class _Walker:
         type showing tags was probably meant to be HTML."""
         text = element.text or ""
         if _is_html_type(kind):
+            if not _HTML_DOCUMENT.match(text):
+                self.out.at(element, "atom.content.html-fragment", type=kind)
             html.check_html(text, self.out, element, base_url=base)
         elif html.contains_markup(text):
             self.out.at(element, "atom.text.html-in-text", what=f"{kind} content")
@@ -548,13 +585,21 @@ class _Walker:
 
     def duplicate_entries(self, context: _Context) -> None:
         """Entries sharing an id are versions of one entry; with the same updated instant
-        (or none) readers can't tell which is current (RFC 4287 section 4.1.1)."""
-        for entry_id, versions in context.ids.items():
-            instants: set[datetime | None] = set()
-            for instant, element in versions:
-                if instant in instants:
-                    self.out.at(element, "atom.entry.duplicate-id", value=entry_id)
-                instants.add(instant)
+        (or none) readers can't tell which is current (RFC 4287 section 4.1.1). Different
+        entries sharing an updated instant usually mean the feed stamps its build time,
+        not each entry's last change, and readers show every entry as changed."""
+        versions: set[tuple[str, datetime | None]] = set()
+        first_ids: dict[datetime, str] = {}
+        for entry_id, instant, id_element, updated in context.versions:
+            if (entry_id, instant) in versions:
+                self.out.at(id_element, "atom.entry.duplicate-id", value=entry_id)
+            versions.add((entry_id, instant))
+            if instant is None or updated is None:
+                continue
+            first = first_ids.setdefault(instant, entry_id)
+            if first not in (entry_id, ""):
+                first_ids[instant] = ""  # reported once per instant
+                self.out.at(updated, "atom.entry.duplicate-updated", value=updated.text)
 
 
 def _local(tag: str) -> str:
@@ -568,10 +613,9 @@ def _rel(rel: str | None) -> str:
     return rel[len(_IANA_REL_PREFIX):] if rel.startswith(_IANA_REL_PREFIX) else rel
 
 
+def _subtype(kind: str) -> str:
+    return kind.split(";", 1)[0].strip().lower().rsplit("/", 1)[-1]
+
+
 def _is_html_type(kind: str) -> bool:
-    subtype = kind.split(";", 1)[0].strip().lower().rsplit("/", 1)[-1]
-    return subtype in ("html", "xhtml+xml")
-
-
-def _normal(url: str) -> str:
-    return url.split("#", 1)[0].rstrip("/").lower()
+    return _subtype(kind) in ("html", "xhtml+xml")

@@ -15,13 +15,13 @@ Public API (shared by every format):
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from urllib.parse import urljoin
+from collections.abc import Callable
 
+import lxml.html
 from lxml import etree
 
 from feeds.validate.collector import Collector
-from feeds.validate.values import word_set
+from feeds.validate.values import resolve, word_set
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -77,8 +77,11 @@ _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _CONTROL = re.compile(r"[\x00-\x20]+")
 _SAFE_DATA = re.compile(r"^data:(image/(?!svg)|audio/|video/)", re.IGNORECASE)
 
-_DECLARATION = re.compile(r"([^:;]+):([^;]*)")
-_LENGTH = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|pc|em|rem|ex|ch|in|cm|mm|vw|vh|vmin|vmax)\b", re.I)
+# Numbers only match from their first character, which keeps the scan linear.
+_LENGTH = re.compile(
+    r"(?<![\d.])(-?(?:\d+(?:\.\d*)?|\.\d+))\s*(px|pt|pc|em|rem|ex|ch|in|cm|mm|vw|vh|vmin|vmax)\b",
+    re.IGNORECASE,
+)
 _PX_PER_UNIT = {
     "px": 1,
     "pt": 4 / 3,
@@ -156,7 +159,43 @@ fill fill-opacity fill-rule stroke stroke-dasharray stroke-dashoffset stroke-lin
 stroke-linejoin stroke-miterlimit stroke-opacity stroke-width stop-color stop-opacity
 """)
 
+def _plain_attributes_pattern() -> re.Pattern[str]:
+    """Attributes that can't be reported: no event handler, URLs absolute http(s) or in-page,
+    no character references (which could hide a javascript: scheme); quoted styles, which
+    `_is_plain` then checks."""
+    urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
+    safe_url = r"""(?:"(?:https?://|#)[^"&]*"|'(?:https?://|#)[^'&]*'|(?:https?://|#)[^\s"'=<>`&]*)"""
+    value = r"""(?:"[^"&]*"|'[^'&]*'|[^\s"'=<>`&]+)"""
+    style = r"""style\s*=\s*(?:"[^"&]*"|'[^'&]*')"""
+    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:][-\w:.]*(?:\s*=\s*{value})?"
+    attribute = rf"(?:{urls})\s*=\s*{safe_url}|{style}|{other}"
+    return re.compile(rf"(?:\s+(?:{attribute}))*\s*/?", re.IGNORECASE)
+
+
+_PLAIN_ATTRIBUTES = _plain_attributes_pattern()
+_PLAIN_ELEMENTS = HTML_ELEMENTS - UNSAFE_ELEMENTS
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>")
+_STYLE = re.compile(r"""style\s*=\s*(?:"([^"&]*)"|'([^'&]*)')""", re.IGNORECASE)
+
+
+def _is_plain(markup: str) -> bool:
+    """True when every '<' starts a tag of a known, safe element with attributes that can't be
+    reported. Most content is like that, and is then checked without parsing it."""
+    tags = _TAG.findall(markup)
+    return len(tags) == markup.count("<") and all(
+        name.lower() in _PLAIN_ELEMENTS
+        and _PLAIN_ATTRIBUTES.fullmatch(attributes)
+        and not any(style_problem(a or b) for a, b in _STYLE.findall(attributes))
+        for _, name, attributes in tags
+    )
+
+
 _MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
+_TAG_START = re.compile(r"<[/!?A-Za-z]")
+_BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
+_HTML_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+
+Report = Callable[[etree._Element, str, dict[str, str]], None]
 
 
 def check_html(
@@ -164,139 +203,105 @@ def check_html(
 ) -> None:
     """Check escaped HTML carried as the text of `element`; messages are reported at it.
     `base_url` resolves relative URLs (xml:base, the feed's address); None reports them."""
-    parser = _HtmlScanner()
-    try:
-        parser.feed(markup)
-        leftover = parser.rawdata
-        parser.close()
-    except (AssertionError, ValueError):
-        out.at(element, "html.malformed", reason="the markup cannot be parsed")
-        return
-    if re.match(r"<[/!?A-Za-z]", leftover):
-        out.at(element, "html.malformed", reason=f"unterminated tag {leftover[:20]!r}")
-    for code, params in _reports(parser.findings, base_url):
+
+    def report(_node: etree._Element, code: str, params: dict[str, str]) -> None:
         out.at(element, code, **params)
+
+    after_last_tag = markup.rfind(">") + 1
+    unterminated = _TAG_START.search(markup, after_last_tag)
+    if unterminated:
+        start = unterminated.start()
+        report(element, "html.malformed",
+               {"reason": f"unterminated tag {markup[start:start + 20]!r}"})
+        markup = markup[:start]
     if _BAD_CHARREF.search(markup):
-        out.at(
-            element,
-            "html.malformed",
-            reason="a character reference to a C1 control character (mis-encoded text)",
-        )
+        report(element, "html.malformed",
+               {"reason": "a character reference to a C1 control character (mis-encoded text)"})
+    if _is_plain(markup):
+        return
+    try:
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div", parser=_HTML_PARSER)
+    except (etree.LxmlError, ValueError):
+        report(element, "html.malformed", {"reason": "the markup cannot be parsed"})
+        return
+    _walk(fragment, report, base_url, html_syntax=True)
 
 
 def check_xhtml(container: etree._Element, out: Collector, *, base_url: str | None) -> None:
     """Check the inline XHTML below `container` (e.g. the xhtml:div of an Atom text construct);
     each problem is reported at the element that has it. xml:base on the way down counts."""
-    stack = [(child, base_url) for child in reversed(container)]
-    while stack:
-        node, base = stack.pop()
-        if not isinstance(node.tag, str):
-            continue
-        own_base = node.get(XML_BASE)
-        if own_base is not None:
-            base = urljoin(base, own_base) if base else own_base
-            if not _SCHEME.match(base):
-                base = None
-        qname = etree.QName(node)
-        vocabulary = _vocabulary(qname.namespace)
-        if vocabulary is None:
-            # Another vocabulary's element (an Atom or app: element pasted into the content):
-            # no HTML reader renders it, and its subtree is that vocabulary's business.
-            tag = f"{node.prefix}:{qname.localname}" if node.prefix else node.tag
-            out.at(node, "html.unknown-element", tag=tag)
-            continue
-        attrs = [
-            (etree.QName(k).localname, v)
-            for k, v in node.attrib.items()
-            if not k.startswith("{") or k.startswith("{http://www.w3.org/1999/xlink}")
-        ]
-        finding = _finding(qname.localname.lower(), attrs, vocabulary)
-        for code, params in _reports([finding], base):
-            out.at(node, code, **params)
-        stack.extend((child, base) for child in reversed(node))
+
+    def report(node: etree._Element, code: str, params: dict[str, str]) -> None:
+        out.at(node, code, **params)
+
+    _walk(container, report, base_url, html_syntax=False)
 
 
 def contains_markup(text: str) -> bool:
     """True when plain text holds what looks like an HTML tag (a known element name, as a
     start tag, end tag or empty tag): the author most likely meant it to be rendered."""
-    return any(m.group(2).lower() in HTML_ELEMENTS for m in _MARKUP.finditer(text))
+    return "<" in text and any(m.group(2).lower() in HTML_ELEMENTS for m in _MARKUP.finditer(text))
 
 
-_BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
+def _walk(container: etree._Element, report: Report, base: str | None, *,
+          html_syntax: bool) -> None:
+    """Visit the elements below `container` in document order, each with the vocabulary it
+    belongs to (HTML, SVG or MathML) and the base URI in scope."""
+    stack = [(child, base, HTML_ELEMENTS) for child in reversed(container)]
+    while stack:
+        node, base, vocabulary = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        own_base = node.get(XML_BASE)
+        if own_base is not None:
+            base = resolve(base, own_base)
+        if html_syntax:
+            tag = node.tag.lower()
+            vocabulary = _FOREIGN_ROOTS.get(tag, vocabulary)
+        else:
+            tag, vocabulary = _xml_name(node)
+            if vocabulary is None:
+                # Another vocabulary's element (an Atom or app: element pasted into the
+                # content): no reader renders it, and its subtree is that vocabulary's business.
+                report(node, "html.unknown-element", {"tag": tag})
+                continue
+        for code, params in _problems(tag, node, vocabulary, base):
+            report(node, code, params)
+        stack.extend((child, base, vocabulary) for child in reversed(node))
 
 
-def _vocabulary(namespace: str | None) -> frozenset[str] | None:
-    if namespace in (XHTML_NS, None):
-        return HTML_ELEMENTS
-    if namespace == SVG_NS:
-        return SVG_ELEMENTS
-    if namespace == MATHML_NS:
-        return MATHML_ELEMENTS
-    return None
+# Inside <svg> and <math> the names of those vocabularies are valid, and HTML's (foreignObject).
+_FOREIGN_ROOTS = {"svg": SVG_ELEMENTS | HTML_ELEMENTS, "math": MATHML_ELEMENTS | HTML_ELEMENTS}
+_NAMESPACES = {XHTML_NS: HTML_ELEMENTS, None: HTML_ELEMENTS, SVG_NS: SVG_ELEMENTS,
+               MATHML_NS: MATHML_ELEMENTS}
 
 
-class _Finding:
-    """One element as seen by a check: its name, attributes and whether it is known."""
-
-    __slots__ = ("tag", "attrs", "known")
-
-    def __init__(self, tag: str, attrs: list[tuple[str, str | None]], known: bool) -> None:
-        self.tag, self.attrs, self.known = tag, attrs, known
-
-
-def _finding(tag: str, attrs: list[tuple[str, str | None]], vocabulary: frozenset[str]) -> _Finding:
-    known = tag in vocabulary or "-" in tag
-    return _Finding(tag, attrs, known)
+def _xml_name(node: etree._Element) -> tuple[str, frozenset[str] | None]:
+    """An XHTML element's lower-cased local name and the vocabulary of its namespace; for
+    namespaces other than XHTML, SVG and MathML no vocabulary and a name showing the namespace."""
+    qname = etree.QName(node)
+    vocabulary = _NAMESPACES.get(qname.namespace)
+    if vocabulary is None:
+        return f'{qname.localname} xmlns="{qname.namespace}"', None
+    return qname.localname.lower(), vocabulary
 
 
-class _HtmlScanner(HTMLParser):
-    """Collects every start tag with its attributes (character references already decoded),
-    tracking whether it sits inside <svg> or <math>, whose names are checked against their
-    own vocabularies."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[_Finding] = []
-        self._foreign: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        vocabulary = HTML_ELEMENTS
-        if tag == "svg" or (self._foreign and self._foreign[-1] == "svg"):
-            vocabulary = SVG_ELEMENTS | HTML_ELEMENTS
-        elif tag == "math" or (self._foreign and self._foreign[-1] == "math"):
-            vocabulary = MATHML_ELEMENTS | HTML_ELEMENTS
-        if tag in ("svg", "math"):
-            self._foreign.append(tag)
-        self.findings.append(_finding(tag, attrs, vocabulary))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in ("svg", "math"):
-            self._foreign.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._foreign and tag == self._foreign[-1]:
-            self._foreign.pop()
-
-
-def _reports(findings: list[_Finding], base_url: str | None):
-    """(code, params) for every problem in the findings, in document order."""
-    for finding in findings:
-        tag = finding.tag
-        if tag in UNSAFE_ELEMENTS:
-            yield "html.unsafe-element", {"tag": tag}
-        elif not finding.known:
-            yield "html.unknown-element", {"tag": tag}
-        for name, value in finding.attrs:
-            name = name.lower()
-            if name.startswith("on") and len(name) > 2:
-                yield "html.event-attribute", {"attr": name, "tag": tag}
-            elif name == "style" and value:
-                reason = style_problem(value)
-                if reason:
-                    yield "html.unsafe-style", {"tag": tag, "reason": reason}
-            elif name in URL_ATTRIBUTES and value:
-                yield from _url_reports(tag, name, value, base_url)
+def _problems(tag: str, node: etree._Element, vocabulary: frozenset[str], base: str | None):
+    """(code, params) for each problem of one element: the element, then its attributes."""
+    if tag in UNSAFE_ELEMENTS:
+        yield "html.unsafe-element", {"tag": tag}
+    elif tag not in vocabulary and "-" not in tag:
+        yield "html.unknown-element", {"tag": tag}
+    for key, value in node.items():
+        name = key.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+        if name.startswith("on") and len(name) > 2:
+            yield "html.event-attribute", {"attr": name, "tag": tag}
+        elif name == "style" and value:
+            reason = style_problem(value)
+            if reason:
+                yield "html.unsafe-style", {"tag": tag, "reason": reason}
+        elif name in URL_ATTRIBUTES and value:
+            yield from _url_reports(tag, name, value, base)
 
 
 def _url_reports(tag: str, attr: str, value: str, base_url: str | None):
@@ -318,8 +323,11 @@ def style_problem(style: str) -> str | None:
     danger = _CSS_DANGER.search(css)
     if danger:
         return f"uses {danger.group(0).rstrip('( ').strip()!r}"
-    for match in _DECLARATION.finditer(css):
-        prop, value = match.group(1).strip().lower(), match.group(2).strip().lower()
+    for declaration in css.split(";"):
+        prop, colon, value = declaration.partition(":")
+        prop, value = prop.strip().lower(), value.strip().lower()
+        if not colon:
+            continue
         if not prop:
             continue
         if prop not in CSS_PROPERTIES and not prop.startswith("--"):

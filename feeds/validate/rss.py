@@ -1,5 +1,389 @@
-"""rss validation (being written)."""
+"""RSS 2.0 (RSS Advisory Board specification) and RSS 0.91/0.92 validation.
+
+One pass over the tree: the rss element, its channel, the channel's children (each checked
+by a rule from the tables below), then each item. Elements from other namespaces go to
+`extensions.check_foreign`; what only the whole channel or item can tell (required elements,
+duplicated semantics between RSS and Dublin Core, a missing self link) is checked after its
+children. Severities follow the W3C Feed Validation Service.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from feeds.validate import extensions
+from feeds.validate.collector import Collector
+from feeds.validate.ext import itunes
+from feeds.validate.ext.core import (
+    ATOM_NS,
+    XML_NS,
+    Ctx,
+    Rule,
+    elements,
+    qname,
+    report_duplicate,
+    report_unknown,
+    split,
+    text_of,
+)
+from feeds.validate.ext.kinds import (
+    Kind,
+    email_with_name,
+    form_name,
+    full_uri,
+    http_url,
+    is_full_uri,
+    language,
+    markup,
+    mime,
+    nonblank,
+    one_of,
+    plain,
+    positive,
+    rfc822,
+    text,
+    yes_no,
+)
+from feeds.validate.ext.rules import check_attributes, leaf, no_text, node, opt, req
+from feeds.validate.xmlload import XmlDocument
+
+VERSIONS = ("0.91", "0.92", "2.0")
+NETSCAPE_DTD = "http://my.netscape.com/publish/formats/rss-0.91.dtd"
+_LANG = f"{{{XML_NS}}}lang"
+_SELF_LINK = f"{{{ATOM_NS}}}link"
 
 
-def check(doc, out, *, url=None):
-    return None
+def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
+    """Validate an RSS 0.9x/2.0 document whose root is <rss>."""
+    root = doc.root
+    cx = extensions.context(out, root, url=url)
+    _check_doctype(cx, root)
+    extensions.check_namespaces(root, out, url=url)
+    check_attributes(cx, root, "rss", {"version": req(one_of(VERSIONS,
+                                                             code="rss.version.unknown"))})
+    no_text(cx, root)
+    channels = 0
+    for child in elements(root):
+        if child.tag == "channel":
+            channels += 1
+            if channels > 1:
+                report_duplicate(cx, child)
+            _channel(cx, child)
+        elif split(child.tag)[0] is None:
+            report_unknown(cx, child)
+        else:
+            cx.foreign(cx, child)
+    if channels == 0:
+        out.at(root, "rss.element.missing", element="channel", parent="rss")
+
+
+def _check_doctype(cx: Ctx, root: etree._Element) -> None:
+    """Only RSS 0.91 had a DTD, and Netscape's copy of it is gone."""
+    docinfo = root.getroottree().docinfo
+    if not docinfo.doctype:
+        return
+    if docinfo.system_url == NETSCAPE_DTD:
+        cx.out.add("rss.doctype.netscape", line=1)
+    elif root.get("version") != "0.91":
+        cx.out.add("rss.doctype.unexpected", line=1, version=root.get("version", ""))
+
+
+# --- channel -------------------------------------------------------------------------------------
+
+
+def _hour(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
+    """An hour of the day in GMT, 0 to 23 (24 is a common spelling of midnight)."""
+    if value.isdigit() and int(value) < 24:
+        return True
+    code = "rss.skiphours.use-zero" if value == "24" else "rss.skiphours.invalid-hour"
+    cx.out.at(el, code, value=value)
+    return False
+
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _skip(child: str, kind: Kind, limit: int) -> Rule:
+    """skipHours and skipDays: at least one value, no value twice, no more than exist."""
+
+    def then(cx: Ctx, el: etree._Element) -> None:
+        values = [text_of(c) for c in elements(el) if c.tag == child]
+        if not values:
+            cx.out.at(el, "rss.element.missing", element=child, parent=el.tag)
+        seen: set[str] = set()
+        for value in values:
+            key = "0" if value in ("0", "24") else value.lstrip("0") or "0"
+            if key in seen:
+                cx.out.at(el, "rss.skip.duplicate-value", element=child, value=value)
+            seen.add(key)
+        if len(values) > limit:
+            cx.out.at(el, "rss.skip.too-many", element=child, limit=limit)
+
+    return node(children={child: leaf(kind, once=False)}, then=then)
+
+
+def _image_then(cx: Ctx, el: etree._Element) -> None:
+    """An image needs url, title and link, and should repeat the channel's title and link."""
+    present = {child.tag: text_of(child) for child in elements(el)}
+    for needed in ("url", "title", "link"):
+        if needed not in present:
+            cx.out.at(el, "rss.element.missing", element=needed, parent="image")
+    channel = el.getparent()
+    for name in ("title", "link"):
+        own, theirs = present.get(name), _child_text(channel, name)
+        if own and theirs is not None and own != theirs:
+            cx.out.at(el, f"rss.image.{name}-mismatch", value=own, channel=theirs)
+
+
+def _child_text(parent: etree._Element | None, tag: str) -> str | None:
+    child = parent.find(tag) if parent is not None else None
+    return text_of(child) if child is not None else None
+
+
+def _image_url(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
+    """Aggregators show GIF, JPEG and PNG images."""
+    extension = value.rsplit(".", 1)[-1].lower() if "." in value else ""
+    if extension.isalnum() and extension not in ("jpg", "jpeg", "gif", "png"):
+        cx.out.at(el, "rss.image.format", value=value)
+    return True
+
+
+def _dimension(limit: int, what: str) -> Kind:
+    """Image sizes: a positive number of pixels up to the limit the specification sets."""
+
+    def check(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
+        if value.isdigit() and 0 < int(value) <= limit:
+            return True
+        cx.out.at(el, f"rss.image.bad-{what}", value=value, limit=limit)
+        return False
+
+    return check
+
+
+def _textinput_then(cx: Ctx, el: etree._Element) -> None:
+    """A text input needs all four of its elements; RSS 2.0 readers ignore it anyway."""
+    present = {child.tag for child in elements(el)}
+    for needed in ("title", "description", "name", "link"):
+        if needed not in present:
+            cx.out.at(el, "rss.element.missing", element=needed, parent=el.tag)
+    if cx.rss2 and cx.version.startswith("2."):
+        cx.out.at(el, "rss.textinput.avoid")
+
+
+_IMAGE = node(children={
+    "url": leaf(full_uri, _image_url), "title": leaf(plain, nonblank), "link": leaf(full_uri),
+    "width": leaf(_dimension(144, "width")), "height": leaf(_dimension(400, "height")),
+    "description": leaf(plain),
+}, then=_image_then)
+_TEXTINPUT = node(children={
+    "title": leaf(plain), "description": leaf(text), "name": leaf(form_name),
+    "link": leaf(full_uri),
+}, then=_textinput_then)
+
+CHANNEL: dict[str, Rule] = {
+    "title": leaf(plain, nonblank),
+    "link": leaf(full_uri),
+    "description": leaf(plain),
+    "language": leaf(language),
+    "copyright": leaf(plain),
+    "managingEditor": leaf(email_with_name),
+    "webMaster": leaf(email_with_name),
+    "pubDate": leaf(rfc822),
+    "lastBuildDate": leaf(rfc822),
+    "category": node(plain, attrs={"domain": opt()}, once=False),
+    "generator": leaf(text),
+    "docs": leaf(full_uri),
+    "cloud": node(attrs={"domain": req(), "port": req(positive), "path": req(),
+                         "registerProcedure": req(), "protocol": req()}),
+    "ttl": leaf(positive, nonblank),
+    "image": _IMAGE,
+    "rating": leaf(text),
+    "textInput": _TEXTINPUT,
+    "skipHours": _skip("hour", _hour, 24),
+    "skipDays": _skip("day", one_of(DAYS, code="rss.skipdays.invalid-day"), 7),
+}
+
+_CHANNEL_ATTRS = {"{urn:atom-extension:indexing}index": opt(yes_no)}
+
+# Extension elements that say what an RSS element already says (W3C DuplicateSemantics).
+CHANNEL_SEMANTICS = (
+    ("managingEditor", "dc:creator"), ("webMaster", "dc:publisher"), ("category", "dc:subject"),
+    ("pubDate", "dc:date"), ("language", "dc:language"), ("copyright", "dc:rights"),
+    ("lastBuildDate", "dcterms:modified"), ("generator", "admin:generatorAgent"),
+    ("creativeCommons:license", "cc:license"),
+)
+ITEM_SEMANTICS = (
+    ("author", "dc:creator"), ("category", "dc:subject"), ("pubDate", "dc:date"),
+    ("source", "dc:source"), ("guid", "atom:id"), ("pubDate", "atom:published"),
+    ("creativeCommons:license", "cc:license"),
+)
+# RSS 0.91 (UserLand) limits: aggregators of the time truncated or dropped what exceeded them.
+V091_LIMITS = {"title": 100, "description": 500, "link": 500}
+V091_MAX_ITEMS = 15
+
+
+def _channel(cx: Ctx, channel: etree._Element) -> None:
+    """Check a channel's children in order, then what the channel needs as a whole."""
+    check_attributes(cx, channel, "channel", _CHANNEL_ATTRS)
+    no_text(cx, channel)
+    seen: list[str] = []
+    items = 0
+    misplaced = False
+    for child in elements(channel):
+        name = qname(child.tag)
+        if name == "item":
+            items += 1
+            _item(cx, child)
+        else:
+            if items and not misplaced and (split(child.tag)[0] is None or name == "atom:link"):
+                cx.out.at(child, "rss.channel.item-before-metadata", element=name)
+                misplaced = True
+            _child(cx, child, name, CHANNEL, seen)
+        seen.append(name)
+    present = set(seen)
+    for needed in ("title", "link", "description"):
+        if needed not in present:
+            cx.out.at(channel, "rss.element.missing", element=needed, parent="channel")
+    _semantics(cx, channel, present, CHANNEL_SEMANTICS)
+    has_language = bool({"language", "dc:language"} & present) or _lang_in_scope(channel)
+    if not has_language:
+        cx.out.at(channel, "rss.channel.missing-language")
+    if cx.version == "2.0" and not any(_is_self_link(c) for c in channel.iterchildren(_SELF_LINK)):
+        cx.out.at(channel, "rss.channel.missing-self-link")
+    if cx.version == "0.91":
+        _v091(cx, channel, present, items)
+    extensions.finish_feed(channel, cx.out, has_language=has_language)
+
+
+def _child(cx: Ctx, child: etree._Element, name: str, table: dict[str, Rule],
+           seen: list[str]) -> None:
+    """One child of a channel or item: RSS's own by its rule, others as extensions."""
+    if child.tag[0] == "{":
+        cx.foreign(cx, child)
+        return
+    rule = table.get(name)
+    if rule is None:
+        report_unknown(cx, child)
+        return
+    if rule.once is True and name in seen:
+        report_duplicate(cx, child)
+    rule.check(cx, child)
+
+
+def _semantics(cx: Ctx, el: etree._Element, present: set[str],
+               pairs: tuple[tuple[str, str], ...]) -> None:
+    for core, extension in pairs:
+        if core in present and extension in present:
+            cx.out.at(el, "rss.semantics.duplicate", core=core, extension=extension)
+
+
+def _lang_in_scope(el: etree._Element) -> bool:
+    node_: etree._Element | None = el
+    while node_ is not None:
+        if node_.get(_LANG):
+            return True
+        node_ = node_.getparent()
+    return False
+
+
+def _is_self_link(link: etree._Element) -> bool:
+    return link.get("rel") == "self"
+
+
+def _v091(cx: Ctx, channel: etree._Element, present: set[str], items: int) -> None:
+    """RSS 0.91 required language and image, limited lengths and at most 15 items."""
+    for needed in ("language", "image"):
+        if needed not in present:
+            cx.out.at(channel, "rss.v091.missing-element", element=needed)
+    if items > V091_MAX_ITEMS:
+        cx.out.at(channel, "rss.v091.too-many-items", count=items, limit=V091_MAX_ITEMS)
+    for parent in (channel, *channel.iterchildren("item")):
+        for child in parent.iterchildren(*V091_LIMITS):
+            length = len(text_of(child))
+            if length > V091_LIMITS[child.tag]:
+                cx.out.at(child, "rss.v091.too-long", element=child.tag, length=length,
+                          limit=V091_LIMITS[child.tag])
+
+
+# --- items ---------------------------------------------------------------------------------------
+
+
+def _enclosure_length(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
+    """The size in bytes; 0 when unknown (not -1)."""
+    stripped = value.strip()
+    if stripped.lstrip("-").isdigit() and int(stripped) >= 0:
+        return True
+    code = "rss.enclosure.bad-length"
+    if stripped == "-1":
+        code = "rss.enclosure.unknown-length"
+    cx.out.at(el, code, value=value)
+    return False
+
+
+def _enclosure(cx: Ctx, el: etree._Element) -> None:
+    url = el.get("url")
+    if url and "itunes" in cx.flags:
+        itunes.enclosure_format(cx, el, url)
+
+
+def _guid(cx: Ctx, el: etree._Element) -> None:
+    """A guid is a permalink URL unless isPermaLink="false", and unique in the channel."""
+    permalink_attr = el.get("isPermaLink")
+    check_attributes(cx, el, "guid", {"isPermaLink": opt(one_of(
+        ("true", "false"), code="rss.guid.bad-permalink-attribute"))})
+    value = text_of(el)
+    nonblank(cx, el, "guid", value)
+    if permalink_attr in (None, "true"):
+        if not is_full_uri(value):
+            cx.out.at(el, "rss.guid.not-url", value=value)
+        elif value.lower().startswith(("tag:", "urn:uuid:")):
+            cx.out.at(el, "rss.guid.not-permalink", value=value)
+    elif value.isdigit() and len(value) < 9:
+        cx.out.at(el, "rss.guid.not-unique-enough", value=value)
+    if value and not cx.first(f"guid {cx.scope}", value):
+        cx.out.at(el, "rss.guid.duplicate", value=value)
+
+
+def _description(cx: Ctx, el: etree._Element) -> None:
+    """Item descriptions hold escaped HTML, except in RSS 0.91 where they are plain text."""
+    (_PLAIN_DESCRIPTION if cx.version == "0.91" else _HTML_DESCRIPTION).check(cx, el)
+
+
+_PLAIN_DESCRIPTION = leaf(plain)
+_HTML_DESCRIPTION = leaf(markup)
+
+ITEM: dict[str, Rule] = {
+    "title": leaf(plain, nonblank),
+    "link": leaf(full_uri),
+    "description": Rule(_description),
+    "author": leaf(email_with_name),
+    "category": node(plain, nonblank, attrs={"domain": opt()}, once=False),
+    "comments": leaf(full_uri),
+    "enclosure": node(attrs={"url": req(http_url), "length": req(_enclosure_length),
+                             "type": req(mime)}, then=_enclosure, once=False),
+    "guid": Rule(_guid),
+    "pubDate": leaf(rfc822),
+    "source": node(plain, attrs={"url": req(full_uri)}),
+}
+
+
+def _item(cx: Ctx, item: etree._Element) -> None:
+    check_attributes(cx, item, "item", {})
+    no_text(cx, item)
+    seen: list[str] = []
+    for child in elements(item):
+        name = qname(child.tag)
+        if name == "enclosure" and name in seen:
+            cx.out.at(child, "rss.enclosure.duplicate")
+        if name == "content:encoded" and "description" not in seen and cx.version.startswith("2"):
+            cx.out.at(child, "rss.item.content-before-description")
+        _child(cx, child, name, ITEM, seen)
+        seen.append(name)
+    present = set(seen)
+    if not {"title", "description"} & present:
+        cx.out.at(item, "rss.item.missing-title-or-description")
+    if "guid" not in present and cx.version.startswith("2."):
+        cx.out.at(item, "rss.item.missing-guid")
+    if "slash:comments" in present and item.getparent().find("lastBuildDate") is None:
+        cx.out.at(item, "rss.item.slash-comments-without-lastbuilddate")
+    _semantics(cx, item, present, ITEM_SEMANTICS)

@@ -6,8 +6,9 @@ Each returns a parsed value or a verdict and never raises; callers turn verdicts
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -38,6 +39,13 @@ def parse_rfc3339_strict(text: str) -> datetime | None:
 def _date_time(match: re.Match[str] | None) -> datetime | None:
     if not match:
         return None
+    try:
+        return datetime.fromisoformat(match.group(0).upper())  # the common case, in C
+    except ValueError:
+        return _date_time_fields(match)  # leap seconds, long fractions, impossible values
+
+
+def _date_time_fields(match: re.Match[str]) -> datetime | None:
     year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
     fraction = match.group(7) or ""
     zone = UTC
@@ -58,12 +66,15 @@ def _date_time(match: re.Match[str] | None) -> datetime | None:
 
 
 EARLIEST_PLAUSIBLE = datetime(1970, 1, 1, tzinfo=UTC)
+FUTURE_TOLERANCE = timedelta(days=1)
 
 
-def is_implausible(when: datetime) -> bool:
-    """Dates before 1970 in a feed are almost always a zero or default value written out by
-    mistake (0001-01-01, a two-digit year read as year 0103) rather than a real date."""
-    return when < EARLIEST_PLAUSIBLE
+def is_implausible(when: datetime, now: datetime | None = None) -> bool:
+    """Dates before 1970 are almost always a zero or default value written out by mistake
+    (0001-01-01, a two-digit year read as year 0103); dates more than a day ahead of `now`
+    (the current time by default) a wrong clock or time zone. A day covers every offset."""
+    now = now or datetime.now(UTC)
+    return when < EARLIEST_PLAUSIBLE or when > now + FUTURE_TOLERANCE
 
 
 # --- URIs and IRIs ---------------------------------------------------------------------------
@@ -87,6 +98,16 @@ def is_absolute_uri(text: str) -> bool:
     return bool(_SCHEME.match(text)) and is_uri_reference(text)
 
 
+def resolve(base: str | None, reference: str) -> str | None:
+    """`reference` resolved against `base` (RFC 3986 section 5) when that gives an absolute
+    URI; None without a base, with a relative one, or for an authority urllib refuses."""
+    try:
+        resolved = urljoin(base, reference) if base else reference
+    except ValueError:
+        return None
+    return resolved if _SCHEME.match(resolved) else None
+
+
 def uri_scheme(text: str) -> str | None:
     """The scheme of an absolute URI, lower-cased, or None for a relative reference."""
     match = _SCHEME.match(text)
@@ -94,7 +115,8 @@ def uri_scheme(text: str) -> str | None:
 
 
 _ALNUM = "A-Za-z0-9"
-_DNS_NAME = rf"[{_ALNUM}](?:[{_ALNUM}-]*[{_ALNUM}])?(?:\.[{_ALNUM}](?:[{_ALNUM}-]*[{_ALNUM}])?)*"
+_DNS_LABEL = rf"[{_ALNUM}](?:[{_ALNUM}-]{{0,61}}[{_ALNUM}])?"  # bounded: no runaway backtracking
+_DNS_NAME = rf"{_DNS_LABEL}(?:\.{_DNS_LABEL})*"
 _TAG = re.compile(
     rf"^tag:(?:[{_ALNUM}._-]+@)?{_DNS_NAME},(\d{{4}})(?:-(\d{{2}})(?:-(\d{{2}}))?)?:"
     r"([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*(#.*)?$"
@@ -134,17 +156,33 @@ _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
 
 
 def uri_noncanonical(text: str) -> str | None:
-    """Why `text` is not in the normal form of RFC 3986 section 6.2.2-6.2.3, or None.
-    Identifiers compared character by character (atom:id) must be in it, or two spellings
-    of one resource become two identities."""
+    """Why `text` is not in the normal form of RFC 3986 section 6.2.2-6.2.3 (and RFC 3987's
+    NFC for IRIs), or None. Identifiers compared character by character (atom:id) must be
+    in it, or two spellings of one resource become two identities."""
+    return _case_problem(text) or _escape_problem(text) or _hierarchy_problem(text)
+
+
+def _case_problem(text: str) -> str | None:
     match = _SCHEME.match(text)
     if match and match.group(1) != match.group(1).lower():
         return "the scheme has upper-case letters"
-    for escape in _PERCENT.findall(text):
+    if not text.isascii() or "%" in text:
+        decoded = unquote(text)
+        if unicodedata.normalize("NFC", decoded) != decoded:
+            return "its characters are not in Unicode normalization form C"
+    return None
+
+
+def _escape_problem(text: str) -> str | None:
+    for escape in _PERCENT.findall(text) if "%" in text else ():
         if chr(int(escape, 16)) in _UNRESERVED:
             return f"%{escape} encodes a character that needs no encoding"
         if escape != escape.upper():
             return f"the percent escape %{escape} uses lower-case hex digits"
+    return None
+
+
+def _hierarchy_problem(text: str) -> str | None:
     parts = _AUTHORITY.match(text)
     if not parts:
         return None
@@ -189,8 +227,7 @@ def is_registered_scheme(scheme: str) -> bool:
 
 _ADDR_SPEC = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-    r"|\[[0-9.]+\])$"
+    rf"@({_DNS_NAME}|\[[0-9.]+\])$"
 )
 
 
@@ -220,7 +257,7 @@ _LANG = re.compile(
 
 def is_language_tag(text: str) -> bool:
     """A well-formed BCP 47 language tag (en, en-US, zh-Hant-TW, x-private, i-klingon)."""
-    return bool(_LANG.match(text))
+    return len(text) <= 256 and bool(_LANG.match(text))
 
 
 # --- media types -----------------------------------------------------------------------------
@@ -257,6 +294,7 @@ _RFC822_LAX = re.compile(
     r"\s+(?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d))?(?:\s+(?P<zone>[+-]\d{4}|[a-z]{1,3}))?$"
 )
 _COMMENT = re.compile(r"\([^()]*\)")
+_RFC822_MAX = 200  # far longer than any date; bounds the work on hostile input
 
 
 def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
@@ -269,6 +307,8 @@ def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
     may misread, warnings. The date (aware; UTC when no zone is given) comes with every
     problem except "format", "zone" and "impossible"."""
     value = text.strip()
+    if len(value) > _RFC822_MAX:
+        return None, "format"
     strict = _RFC2822.match(value)
     if strict and _is_strict(strict):
         return _rfc822_date(strict, loose=False)

@@ -98,6 +98,7 @@ class Sniffed:
 
 
 def sniff(data: bytes) -> Sniffed:
+    """Read the BOM and the XML declaration the way XML 1.0 Appendix F describes."""
     bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
     family = bom or next((name for mark, name in _BOMLESS_UTF16 if data.startswith(mark)), None)
     if family == "utf-8":

@@ -18,7 +18,8 @@ def render(feed: Feed) -> bytes:
     for entry in feed.entries:
         fe = add_entry(fg, entry)
         fe.author(_person(entry.author))
-        fe.summary(entry.summary, type="text")
+        if entry.summary:
+            fe.summary(entry.summary, type="text")
         if entry.content_html is not None:
             fe.content(entry.content_html, type="html")
     return with_stylesheet(fg.atom_str(pretty=True, encoding="UTF-8"), feed.stylesheet)

@@ -43,7 +43,7 @@ def render_index(settings: Settings, entries: list[Entry]) -> bytes:
     """The home page: every entry, newest first, with autodiscovery links for every feed."""
     items = "\n".join(
         f'<li><a href="{escape(e.page)}">{escape(e.title)}</a><br>'
-        f"{_time(e.published)}<p>{escape(e.summary)}</p></li>"
+        f"{_time(e.published)}" + (f"<p>{escape(e.summary)}</p>" if e.summary else "") + "</li>"
         for e in sorted(entries, key=lambda e: (e.published, e.stem), reverse=True)
     )
     subscribe = " · ".join(

@@ -36,11 +36,11 @@ def _item(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "url": entry.link,
         "title": entry.title,
-        "summary": entry.summary,
+        **({"summary": entry.summary} if entry.summary else {}),
         **(
             {"content_html": entry.content_html}
             if entry.content_html is not None
-            else {"content_text": entry.summary}
+            else {"content_text": entry.summary or entry.title}
         ),
         "date_published": _date(entry.published),
         "date_modified": _date(entry.updated),

@@ -24,6 +24,7 @@ def render(feed: Feed) -> bytes:
         fe.guid(entry.id, permalink=False)
         if entry.content_html is not None:
             fe.content(entry.content_html)
-        fe.description(html.escape(entry.summary, quote=False))
+        if entry.summary:
+            fe.description(html.escape(entry.summary, quote=False))
         fe.dc.dc_creator(entry.author.name)
     return with_stylesheet(fg.rss_str(pretty=True, encoding="UTF-8"), feed.stylesheet)

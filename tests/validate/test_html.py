@@ -1,0 +1,133 @@
+"""HTML checks on escaped HTML and inline XHTML: unsafe markup warns, valid HTML5 does not."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from lxml import etree
+
+from feeds.validate.collector import Collector
+from feeds.validate.html import check_html, check_xhtml, contains_markup, style_problem
+
+BASE = "https://notes.example.net/"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def html_codes(markup: str, base_url: str | None = BASE) -> list[str]:
+    out = Collector()
+    check_html(markup, out, etree.Element("description"), base_url=base_url)
+    return [m.code for m in out.messages]
+
+
+def xhtml_codes(inner: str, base_url: str | None = BASE) -> list[str]:
+    out = Collector()
+    check_xhtml(etree.fromstring(f'<div xmlns="{XHTML}">{inner}</div>'), out, base_url=base_url)
+    return [m.code for m in out.messages]
+
+
+@pytest.mark.parametrize("markup", [
+    '<figure role="img" aria-label="A comet"><img src="c.jpg" alt="" loading="lazy">'
+    "<figcaption>Comet</figcaption></figure>",
+    '<video controls src="v.mp4" poster="v.jpg"><track kind="captions" src="v.vtt"></video>',
+    '<p data-sourcepos="1:1-2:3" dir="auto">Text <mark>marked</mark> <time datetime="2024">'
+    "2024</time></p>",
+    "<details><summary>More</summary><p>Hidden</p></details>",
+    '<svg viewBox="0 0 10 10"><linearGradient id="g"/><circle r="4"/></svg>',
+    "<math><mfrac><mi>a</mi><mn>2</mn></mfrac></math>",
+    '<my-widget count="3"></my-widget>',
+    '<p style="color: #333; font-weight: bold; margin: 1em 0">Styled</p>',
+    '<a href="#notes">Jump</a> <a href="mailto:ada@example.net">Mail</a>',
+])
+def test_valid_html5_is_not_flagged(markup):
+    assert html_codes(markup) == []
+
+
+@pytest.mark.parametrize("markup, code", [
+    ("<script>alert(1)</script>", "html.unsafe-element"),
+    ('<iframe src="https://x.example/"></iframe>', "html.unsafe-element"),
+    ("<object></object>", "html.unsafe-element"),
+    ('<img src="a.png" onerror="steal()">', "html.event-attribute"),
+    ('<a href="javascript:alert(1)">x</a>', "html.unsafe-url"),
+    ('<a href=" jav&#x09;ascript:alert(1)">x</a>', "html.unsafe-url"),
+    ('<a href="data:text/html,<b>x</b>">x</a>', "html.unsafe-url"),
+    ("<blink>x</blink><bogus>x</bogus>", "html.unknown-element"),
+])
+def test_unsafe_or_unknown_markup_warns(markup, code):
+    assert code in html_codes(markup)
+
+
+def test_data_image_url_is_safe():
+    assert html_codes('<img src="data:image/png;base64,AAAA" alt="">') == []
+
+
+def test_relative_url_without_base_warns():
+    assert html_codes('<img src="/images/comet.jpg" alt="">', base_url=None) == [
+        "html.relative-url"]
+
+
+def test_relative_url_with_base_is_fine():
+    assert html_codes('<img src="/images/comet.jpg" alt="">') == []
+
+
+def test_unterminated_tag_is_malformed():
+    assert html_codes("Look: <a") == ["html.malformed"]
+
+
+def test_c1_character_reference_is_malformed():
+    assert html_codes("isn&#x92;t") == ["html.malformed"]
+
+
+@pytest.mark.parametrize("style", [
+    "position: absolute; top: 0", "margin: 99999em", "mso-list: l0 level1",
+    "background: url(https://x.example/bug.gif)", "width: expression(alert(1))",
+    "\\62 ehavior: url(x.htc)",
+])
+def test_unsafe_styles(style):
+    assert style_problem(style) is not None
+
+
+@pytest.mark.parametrize("style", [
+    "color: red", "display: flex; gap: 1rem", "--accent: #f00; color: var(--accent)",
+    "position: relative; left: -2px", "",
+])
+def test_safe_styles(style):
+    assert style_problem(style) is None
+
+
+def test_xhtml_checks_each_element():
+    assert xhtml_codes('<p>ok</p><script>x</script><b onbug="1">b</b>') == [
+        "html.unsafe-element", "html.event-attribute"]
+
+
+def test_xhtml_other_vocabulary_is_unknown():
+    assert xhtml_codes('<edited xmlns="http://www.w3.org/2007/app">x</edited>') == [
+        "html.unknown-element"]
+
+
+def test_xhtml_unknown_mathml_element():
+    math = '<math xmlns="http://www.w3.org/1998/Math/MathML"><bogus/></math>'
+    assert xhtml_codes(math) == ["html.unknown-element"]
+
+
+def test_xhtml_relative_url_resolved_by_xml_base():
+    inner = '<p xml:base="https://x.example/"><img src="a.png" alt=""/></p>'
+    assert xhtml_codes(inner, base_url=None) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a <b>bold</b> move", True), ("line<br/>break", True), ("x < y and y > z", False),
+    ("<notatag>", False), ("plain", False),
+])
+def test_contains_markup(text, expected):
+    assert contains_markup(text) is expected
+
+
+@pytest.mark.parametrize("markup", [
+    "<a" * 100_000, '<p style="' + "a" * 100_000 + '">', '<p style="margin:' + "1" * 100_000 + '">',
+    "<p" + " a" * 50_000 + " !>",
+])
+def test_pathological_markup_is_checked_in_linear_time(markup):
+    start = time.process_time()
+    html_codes(markup)
+    assert time.process_time() - start < 2.0

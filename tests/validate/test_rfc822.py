@@ -1,0 +1,61 @@
+"""parse_rfc822: RSS dates as RFC 822/2822 define them, and the ways real feeds get them wrong."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from feeds.validate.values import parse_rfc822
+
+
+def test_strict_date_parses_without_problem():
+    assert parse_rfc822("Sat, 07 Sep 2002 00:00:01 GMT") == (
+        datetime(2002, 9, 7, 0, 0, 1, tzinfo=UTC), None)
+
+
+def test_numeric_offset_is_applied():
+    date, problem = parse_rfc822("7 Sep 2002 09:30 +0130")
+    assert problem is None
+    assert date.utcoffset() == timedelta(hours=1, minutes=30)
+
+
+def test_named_zone_is_applied():
+    date, _ = parse_rfc822("Sat, 07 Sep 2002 00:00:01 EST")
+    assert date.tzinfo == timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize("text", [
+    "Sat,07 Sep 2002 00:00:01 GMT",  # no space after the comma
+    "sat, 07 sep 2002 00:00:01 gmt",  # lower case
+    "Sat, 07 Sep 2002 00:00:01",  # no zone
+    "Sat (a comment), 07 Sep 2002 00:00:01 GMT",
+    "Sat, 07 Sep 2002 00:00:01 A",  # military zone
+])
+def test_readable_but_loose_dates(text):
+    date, problem = parse_rfc822(text)
+    assert (date is not None, problem) == (True, "loose")
+
+
+def test_two_digit_year_is_flagged_and_read_in_the_right_century():
+    date, problem = parse_rfc822("Sat, 07 Sep 02 00:00:01 GMT")
+    assert (date.year, problem) == (2002, "two-digit-year")
+
+
+def test_wrong_day_of_week():
+    assert parse_rfc822("Fri, 07 Sep 2002 00:00:01 GMT")[1] == "weekday"
+
+
+@pytest.mark.parametrize("text", ["Sat, 30 Feb 2002 00:00:01 GMT", "07 Sep 2002 25:00 GMT",
+                                  "07 Sep 2002 10:61 GMT"])
+def test_impossible_dates(text):
+    assert parse_rfc822(text) == (None, "impossible")
+
+
+@pytest.mark.parametrize("text", ["Sat, 07 Sep 2002 00:00:01 CET", "07 Sep 2002 00:00 +0199"])
+def test_unknown_zones(text):
+    assert parse_rfc822(text) == (None, "zone")
+
+
+@pytest.mark.parametrize("text", ["2002-09-07T00:00:01Z", "", "Saturday, 07 Sep 2002 00:00 GMT",
+                                  "07 September 2002 00:00 GMT", "yesterday"])
+def test_not_rfc822(text):
+    assert parse_rfc822(text) == (None, "format")
