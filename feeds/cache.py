@@ -61,6 +61,9 @@ def load(settings: Settings) -> Cache:
     path = settings.cache_dir / FILE
     try:
         header, _, body = path.read_bytes().partition(b"\n")
+        if header.split(b" ")[:2] != _header(b"").split(b" ")[:2]:
+            LOG.debug("cache %s is not a cache of this version of feeds: rebuilding", path)
+            return Cache(key)
         if header != _header(body):
             raise ValueError("checksum mismatch")
         payload = json.loads(body)

@@ -128,6 +128,12 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
         "resolves its relative URLs; other files are validated without it",
     )
     parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where the given folders (or files' folders) are served: each file's URL is this "
+        "plus its path below the folder, e.g. --base-url https://example.org/ public/",
+    )
+    parser.add_argument(
         "--max-size",
         type=int,
         metavar="BYTES",

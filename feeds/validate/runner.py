@@ -17,6 +17,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
+from urllib.parse import quote
 
 from feeds.validate import DEFAULT_MAX_SIZE, validate_bytes, validate_file
 from feeds.validate.catalogue import CATALOGUE, Entry
@@ -49,21 +50,30 @@ def run(args: argparse.Namespace) -> int:
     targets, empty_folders = expand(args.paths)
     for folder in empty_folders:
         print(f"feeds validate: no feed files under {folder}", file=sys.stderr)
+    if args.url and args.base_url:
+        return _usage("give --url (one file) or --base-url (a folder), not both")
     if args.url and len(targets) > 1:
         print(
             f"feeds validate: --url applies to the first file only ({targets[0]})", file=sys.stderr
         )
-    reports = validate_all(targets, url=args.url, max_size=max_size)
+    urls = (
+        [served_url(args.base_url, target, args.paths) for target in targets]
+        if args.base_url
+        else [args.url if i == 0 else None for i in range(len(targets))]
+    )
+    reports = validate_all(targets, urls=urls, max_size=max_size)
     render = renderer(args.output_format, strict=args.strict, color=use_color(sys.stdout))
     _emit(render(reports), sys.stdout)
     return EXIT_USAGE if empty_folders else exit_code(reports, strict=args.strict)
 
 
-def validate_all(targets: Sequence[str], *, url: str | None, max_size: int) -> list[FileReport]:
-    """A report per target, its messages in reading order; `url` is the first target's."""
+def validate_all(
+    targets: Sequence[str], *, urls: Sequence[str | None], max_size: int
+) -> list[FileReport]:
+    """A report per target, its messages in reading order; `urls` says where each is served."""
     reports = [
-        validate_target(target, url=url if i == 0 else None, max_size=max_size)
-        for i, target in enumerate(targets)
+        validate_target(target, url=url, max_size=max_size)
+        for target, url in zip(targets, urls, strict=True)
     ]
     for report in reports:
         report.messages.sort(key=_reading_order)
@@ -101,6 +111,21 @@ def expand(paths: Sequence[str]) -> tuple[list[str], list[str]]:
             empty.append(path)
         targets.update(dict.fromkeys(found))
     return list(targets), empty
+
+
+def served_url(base: str, target: str, arguments: Sequence[str]) -> str | None:
+    """Where `target` is served under --base-url: the base plus the file's path below the folder
+    argument it was found in (its name alone for a file argument; none for standard input)."""
+    if target == STDIN:
+        return None
+    relative = os.path.basename(target)
+    for argument in arguments:
+        if argument != STDIN and os.path.isdir(argument):
+            inside = os.path.relpath(target, argument)
+            if not inside.startswith(os.pardir):
+                relative = inside
+                break
+    return base.rstrip("/") + "/" + quote(Path(relative).as_posix())
 
 
 def feed_files(folder: str) -> list[str]:

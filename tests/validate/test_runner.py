@@ -272,3 +272,25 @@ def test_python_dash_m_feeds_validate(tmp_path):
     assert result.returncode == 1
     assert codes(json.loads(result.stdout)) == ["json.member.missing"]
     assert result.stderr == b""
+
+
+# --- --base-url
+
+
+def test_base_url_gives_each_file_in_a_folder_its_own_url(capsys, tmp_path):
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    for name in ("a.json", "sub/b.json"):
+        write(site, name, {**CLEAN, "feed_url": f"https://example.org/{name}"})
+    assert main(["validate", "--base-url", "https://example.org/", str(site)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_base_url_reports_a_feed_served_elsewhere(capsys, tmp_path, clean):
+    main(["validate", "--format", "json", "--base-url", "https://example.org/moved/", str(clean)])
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [m["code"] for m in files[0]["messages"]] == ["json.feed-url.mismatch"]
+
+
+def test_url_and_base_url_together_are_a_usage_error(capsys, clean):
+    assert main(["validate", "--url", "https://a/", "--base-url", "https://b/", str(clean)]) == 2
