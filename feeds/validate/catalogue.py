@@ -1,4 +1,4 @@
-"""The message catalogue: every code the validator can emit, its severity, its sentence and its help.
+"""The message catalogue: every code the validator emits, its severity, sentence and help.
 
 Checks never carry their own wording: they name a code and pass parameters, and the sentence
 comes from here, so `feeds validate --explain CODE`, the README table and the reports can never
