@@ -69,15 +69,8 @@ def resolve_settings(config: Path | None, seeds: Path | None, out: Path | None) 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
     """Build in memory, trusting no cache, and list how the output folder differs."""
-    outcome = build(
-        settings,
-        caches.Cache(""),
-        staging=None,
-        jobs=args.jobs,
-        keep_going=args.keep_going,
-        progress=not args.quiet,
-    )
-    if _report_problems(outcome) or (outcome.problems and not args.keep_going):
+    outcome = _pipeline(settings, caches.Cache(""), None, args)
+    if _failed(outcome, args):
         return EXIT_PROBLEMS
     lines = differences(outcome, settings.output_dir)
     for line in lines:
@@ -89,15 +82,8 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     cache = caches.load(settings)
     staging = staging_folder(settings.output_dir)
     try:
-        outcome = build(
-            settings,
-            cache,
-            staging=staging,
-            jobs=args.jobs,
-            keep_going=args.keep_going,
-            progress=not args.quiet,
-        )
-        if _report_problems(outcome) or (outcome.problems and not args.keep_going):
+        outcome = _pipeline(settings, cache, staging, args)
+        if _failed(outcome, args):
             return EXIT_PROBLEMS
         with stage(outcome, "write"):
             changes = publish(outcome, settings.output_dir, staging)
@@ -110,11 +96,25 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if outcome.problems else EXIT_OK
 
 
-def _report_problems(outcome: Outcome) -> bool:
-    """Log every bad seed and every validator error; True if our own output was invalid."""
+def _pipeline(
+    settings: Settings, cache: caches.Cache, staging: Path | None, args: argparse.Namespace
+) -> Outcome:
+    return build(
+        settings,
+        cache,
+        staging=staging,
+        jobs=args.jobs,
+        keep_going=args.keep_going,
+        progress=not args.quiet,
+    )
+
+
+def _failed(outcome: Outcome, args: argparse.Namespace) -> bool:
+    """Log every bad seed and every validator error; True if nothing may be published: our
+    own output is invalid, or a seed is bad and --keep-going was not given."""
     for problem in outcome.problems + outcome.invalid:
         LOG.error("%s", problem)
-    return bool(outcome.invalid)
+    return bool(outcome.invalid) or bool(outcome.problems and not args.keep_going)
 
 
 def _remember(cache: caches.Cache, outcome: Outcome, settings: Settings) -> None:

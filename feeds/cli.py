@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from feeds import __version__
+from feeds.config import add_config_option
 from feeds.logs import configure as configure_logging
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -31,12 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_build(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="a feeds.toml, or a pyproject.toml with [tool.feeds] (default: ./pyproject.toml)",
-    )
+    add_config_option(parser)
     parser.add_argument(
         "--seeds", type=Path, metavar="DIR", help="seed folder (default: from config)"
     )

@@ -6,6 +6,7 @@ missing key is one InputError naming the key and what is allowed.
 
 from __future__ import annotations
 
+import argparse
 import tomllib
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -139,6 +140,16 @@ _REQUIRED: dict[str, Any] = {
     "author": _person,
 }
 _KEYS = (*_REQUIRED, *_OPTIONAL, "tag_authority", "feeds")
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """The --config option every command that reads the settings shares."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="a feeds.toml, or a pyproject.toml with [tool.feeds] (default: ./pyproject.toml)",
+    )
 
 
 def load_settings(path: Path) -> Settings:

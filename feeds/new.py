@@ -14,6 +14,7 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from feeds.build import resolve_settings
+from feeds.config import add_config_option
 from feeds.errors import InputError
 from feeds.seeds import parse_seed
 
@@ -31,12 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `feeds new` arguments; cli.py calls this for the subcommand."""
     parser.add_argument("headline", help="the article's headline")
     parser.add_argument("--tags", metavar="A,B", help="comma-separated tags")
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="a feeds.toml, or a pyproject.toml with [tool.feeds] (default: ./pyproject.toml)",
-    )
+    add_config_option(parser)
     parser.set_defaults(run=run)
 
 

@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from feeds import __version__
 from feeds.build import resolve_settings
+from feeds.config import add_config_option
 from feeds.errors import InputError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -61,12 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rebuild when a seed or the configuration changes",
     )
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="a feeds.toml, or a pyproject.toml with [tool.feeds] (default: ./pyproject.toml)",
-    )
+    add_config_option(parser)
     parser.set_defaults(run=run)
 
 
