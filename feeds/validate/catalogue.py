@@ -905,6 +905,13 @@ CATALOGUE: dict[str, Entry] = _catalogue(
         "edited items again or miss new ones. Give every item a permanent, unique guid.",
     ),
     E(
+        "rss.item.missing-date",
+        INFO,
+        "the item has no publication date",
+        "pubDate is optional, but readers sort and filter items by date, and show undated items "
+        "in an order of their own (often as new, again and again). Give each item a pubDate.",
+    ),
+    E(
         "rss.item.content-before-description",
         WARNING,
         "content:encoded comes before the item's description (or there is no description)",

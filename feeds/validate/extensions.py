@@ -98,9 +98,9 @@ def dispatch(cx: Ctx, el: etree._Element) -> bool:
     if rule is None or not _allowed(rule.level, where):
         report_unknown(cx, el)
         return True
-    once = rule.once_at(where)
-    if once and next(el.itersiblings(el.tag, preceding=True), None) is not None:
-        report_duplicate(cx, el)
+    if rule.once_at(where) and next(el.itersiblings(el.tag, preceding=True), None) is not None:
+        report_duplicate(cx, el)  # the first one is checked; repeats only reported
+        return True
     if prefix == "itunes":
         cx.flags.add("itunes")
     rule.check(cx, el)
@@ -140,6 +140,8 @@ def check_namespaces(root: etree._Element, out: Collector, *, url: str | None = 
     cx = context(out, root, url=url)
     reserved = set(NAMESPACES.values())
     for prefix, uri in root.nsmap.items():
+        if not uri:
+            continue
         if uri == _MRSS_WITHOUT_SLASH:
             _media_without_slash(cx, root)
         elif prefix in reserved and NAMESPACES.get(uri) != prefix and prefix_of(uri) != prefix:
@@ -159,7 +161,7 @@ def _media_without_slash(cx: Ctx, el: etree._Element) -> None:
 def _unknown_namespace(cx: Ctx, el: etree._Element, uri: str) -> None:
     """A namespace without rules here: fine if it is a URI (a warning, since readers will not
     know it either), an error if it cannot even be one."""
-    if not uri.strip() or any(c.isspace() for c in uri):
+    if any(c.isspace() for c in uri):
         cx.out.at(el, "ext.namespace.invalid", namespace=uri)
     elif kinds.uri(cx, el, "namespace", uri):
         cx.out.at(el, "ext.namespace.unknown", namespace=uri)
@@ -187,7 +189,6 @@ def check_app_document(root: etree._Element, out: Collector, *, url: str | None 
     check_namespaces(root, out, url=url)
     rule = app.SERVICE if qname(root.tag) == "app:service" else app.CATEGORIES
     rule.check(cx, root)
-
 
 
 def check_xrd_document(root: etree._Element, out: Collector, *, url: str | None = None) -> None:

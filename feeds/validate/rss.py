@@ -220,27 +220,31 @@ ITEM_SEMANTICS = (
 # RSS 0.91 (UserLand) limits: aggregators of the time truncated or dropped what exceeded them.
 V091_LIMITS = {"title": 100, "description": 500, "link": 500}
 V091_MAX_ITEMS = 15
+_DATES = frozenset({"pubDate", "dc:date", "atom:published", "atom:updated"})
 
 
 def _channel(cx: Ctx, channel: etree._Element) -> None:
     """Check a channel's children in order, then what the channel needs as a whole."""
     check_attributes(cx, channel, "channel", _CHANNEL_ATTRS)
     no_text(cx, channel)
-    seen: list[str] = []
+    present: set[str] = set()
     items = 0
     misplaced = False
+    counted: etree._Element | None = None  # the first item with slash:comments
     for child in elements(channel):
         name = qname(child.tag)
         if name == "item":
             items += 1
-            _item(cx, child)
+            if "slash:comments" in _item(cx, child) and counted is None:
+                counted = child
         else:
-            if items and not misplaced and (split(child.tag)[0] is None or name == "atom:link"):
+            if items and not misplaced and (child.tag[0] != "{" or name == "atom:link"):
                 cx.out.at(child, "rss.channel.item-before-metadata", element=name)
                 misplaced = True
-            _child(cx, child, name, CHANNEL, seen)
-        seen.append(name)
-    present = set(seen)
+            _child(cx, child, name, CHANNEL, present)
+        present.add(name)
+    if counted is not None and "lastBuildDate" not in present:
+        cx.out.at(counted, "rss.item.slash-comments-without-lastbuilddate")
     for needed in ("title", "link", "description"):
         if needed not in present:
             cx.out.at(channel, "rss.element.missing", element=needed, parent="channel")
@@ -256,7 +260,7 @@ def _channel(cx: Ctx, channel: etree._Element) -> None:
 
 
 def _child(cx: Ctx, child: etree._Element, name: str, table: dict[str, Rule],
-           seen: list[str]) -> None:
+           seen: set[str]) -> None:
     """One child of a channel or item: RSS's own by its rule, others as extensions."""
     if child.tag[0] == "{":
         cx.foreign(cx, child)
@@ -367,23 +371,25 @@ ITEM: dict[str, Rule] = {
 }
 
 
-def _item(cx: Ctx, item: etree._Element) -> None:
+def _item(cx: Ctx, item: etree._Element) -> set[str]:
+    """Check an item's children in order, then what the item needs as a whole; returns the
+    names of its children."""
     check_attributes(cx, item, "item", {})
     no_text(cx, item)
-    seen: list[str] = []
+    seen: set[str] = set()
     for child in elements(item):
         name = qname(child.tag)
         if name == "enclosure" and name in seen:
             cx.out.at(child, "rss.enclosure.duplicate")
-        if name == "content:encoded" and "description" not in seen and cx.version.startswith("2"):
+        if name == "content:encoded" and "description" not in seen:
             cx.out.at(child, "rss.item.content-before-description")
         _child(cx, child, name, ITEM, seen)
-        seen.append(name)
-    present = set(seen)
-    if not {"title", "description"} & present:
+        seen.add(name)
+    if not {"title", "description"} & seen:
         cx.out.at(item, "rss.item.missing-title-or-description")
-    if "guid" not in present and cx.version.startswith("2."):
+    if "guid" not in seen and cx.version.startswith("2."):
         cx.out.at(item, "rss.item.missing-guid")
-    if "slash:comments" in present and item.getparent().find("lastBuildDate") is None:
-        cx.out.at(item, "rss.item.slash-comments-without-lastbuilddate")
-    _semantics(cx, item, present, ITEM_SEMANTICS)
+    if not seen & _DATES:
+        cx.out.at(item, "rss.item.missing-date")
+    _semantics(cx, item, seen, ITEM_SEMANTICS)
+    return seen

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 
@@ -345,7 +346,7 @@ def _rfc822_date(match: re.Match[str], *, loose: bool) -> tuple[datetime | None,
     try:
         date = datetime(year, _MONTHS.index(match["mon"].title()) + 1, int(match["day"]),
                         int(match["h"]), int(match["m"]), min(int(match["s"] or 0), 59),
-                        tzinfo=timezone(timedelta(minutes=offset)))
+                        tzinfo=_fixed_zone(offset))
     except ValueError:
         return None, "impossible"
     if (match["s"] and int(match["s"]) > 60) or abs(offset) >= 24 * 60:
@@ -355,6 +356,12 @@ def _rfc822_date(match: re.Match[str], *, loose: bool) -> tuple[datetime | None,
     if len(match["year"]) == 2:
         return date, "two-digit-year"
     return date, "loose" if loose else None
+
+
+@lru_cache(maxsize=64)
+def _fixed_zone(minutes: int) -> timezone:
+    """One tzinfo per offset: feeds repeat the same zone on every date."""
+    return timezone(timedelta(minutes=minutes))
 
 
 def _zone_offset(zone: str | None) -> int | None:
