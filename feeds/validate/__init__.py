@@ -11,7 +11,7 @@ from pathlib import Path
 from feeds.validate import atom, extensions, jsonfeed, rdf, rss
 from feeds.validate.collector import Collector
 from feeds.validate.messages import FileReport, Message, Severity
-from feeds.validate.xmlload import load
+from feeds.validate.xmlload import XmlDocument, load
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -42,23 +42,15 @@ def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileRep
     else:
         doc = load(data, out)
         if doc is not None:
-            report.format = _xml_format(doc.root.tag)
-            if report.format == "atom":
-                atom.check(doc, out, url=url)
-            elif report.format == "rss":
-                rss.check(doc, out, url=url)
-            elif report.format == "rdf":
-                rdf.check(doc, out, url=url)
-            elif report.format == "app":
-                extensions.check_app_document(doc.root, out, url=url)
-            elif report.format == "xrd":
-                extensions.check_xrd_document(doc.root, out, url=url)
-            else:
+            report.format, check = _XML_FORMATS.get(doc.root.tag, ("unknown", None))
+            if check is None:
                 out.add(
                     "file.unknown-format",
                     line=doc.root.sourceline,
                     reason=f"root element <{doc.root.tag}>",
                 )
+            else:
+                check(doc, out, url=url)
     report.messages = out.messages
     return report
 
@@ -80,17 +72,23 @@ def validate_file(
     return validate_bytes(data, str(path), url=url)
 
 
-def _xml_format(tag: str) -> str:
-    if tag in (f"{{{ATOM_NS}}}feed", f"{{{ATOM_NS}}}entry"):
-        return "atom"
-    if tag == "rss":
-        return "rss"
-    if tag == f"{{{RSS11_NS}}}Channel":
-        return "rdf"
-    if tag in (f"{{{APP_NS}}}service", f"{{{APP_NS}}}categories"):
-        return "app"
-    if tag == f"{{{XRDS_NS}}}XRDS":
-        return "xrd"
-    if tag == f"{{{RDF_NS}}}RDF":
-        return "rdf"
-    return "unknown"
+def _check_app(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
+    extensions.check_app_document(doc.root, out, url=url)
+
+
+def _check_xrd(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
+    extensions.check_xrd_document(doc.root, out, url=url)
+
+
+# Root element -> (the format the report names, the check). AtomPub and XRDS documents are
+# checked too, but the report's format stays one of atom, rss, rdf, json and unknown.
+_XML_FORMATS = {
+    f"{{{ATOM_NS}}}feed": ("atom", atom.check),
+    f"{{{ATOM_NS}}}entry": ("atom", atom.check),
+    "rss": ("rss", rss.check),
+    f"{{{RDF_NS}}}RDF": ("rdf", rdf.check),
+    f"{{{RSS11_NS}}}Channel": ("rdf", rdf.check),
+    f"{{{APP_NS}}}service": ("unknown", _check_app),
+    f"{{{APP_NS}}}categories": ("unknown", _check_app),
+    f"{{{XRDS_NS}}}XRDS": ("unknown", _check_xrd),
+}

@@ -41,23 +41,51 @@ class Children:
         self.rules = rules
         self.required = tuple(
             (name, "atom.element.missing" if rule == ONE else "atom.source.missing")
-            for name, rule in rules.items() if rule in (ONE, SHOULD))
+            for name, rule in rules.items()
+            if rule in (ONE, SHOULD)
+        )
 
 
 _METADATA = {
-    "author": MANY, "category": MANY, "contributor": MANY, "generator": OPTIONAL,
-    "icon": OPTIONAL, "id": ONE, "link": MANY, "logo": OPTIONAL, "rights": OPTIONAL,
-    "subtitle": OPTIONAL, "title": ONE, "updated": ONE,
+    "author": MANY,
+    "category": MANY,
+    "contributor": MANY,
+    "generator": OPTIONAL,
+    "icon": OPTIONAL,
+    "id": ONE,
+    "link": MANY,
+    "logo": OPTIONAL,
+    "rights": OPTIONAL,
+    "subtitle": OPTIONAL,
+    "title": ONE,
+    "updated": ONE,
 }
 FEED = Children({**_METADATA, "entry": MANY})
 # A source keeps a copy of its feed's metadata: everything optional, id, title, updated advised.
-SOURCE = Children({**{k: MANY if v == MANY else OPTIONAL for k, v in _METADATA.items()},
-                   "id": SHOULD, "title": SHOULD, "updated": SHOULD})
-ENTRY = Children({
-    "author": MANY, "category": MANY, "content": OPTIONAL, "contributor": MANY, "id": ONE,
-    "link": MANY, "published": OPTIONAL, "rights": OPTIONAL, "source": OPTIONAL,
-    "summary": OPTIONAL, "title": ONE, "updated": ONE,
-})
+SOURCE = Children(
+    {
+        **{k: MANY if v == MANY else OPTIONAL for k, v in _METADATA.items()},
+        "id": SHOULD,
+        "title": SHOULD,
+        "updated": SHOULD,
+    }
+)
+ENTRY = Children(
+    {
+        "author": MANY,
+        "category": MANY,
+        "content": OPTIONAL,
+        "contributor": MANY,
+        "id": ONE,
+        "link": MANY,
+        "published": OPTIONAL,
+        "rights": OPTIONAL,
+        "source": OPTIONAL,
+        "summary": OPTIONAL,
+        "title": ONE,
+        "updated": ONE,
+    }
+)
 PERSON = Children({"name": ONE, "uri": OPTIONAL, "email": OPTIONAL})
 
 # Unqualified attributes each kind of element may carry (xml:* and namespaced ones always may).
@@ -105,6 +133,7 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
     of relative references and what a self link must point to (never checked without it)."""
     root = doc.root
     walker = _Walker(out, url)
+    extensions.check_namespaces(root, out, url=url)
     if root.prefix:
         out.at(root, "atom.namespace.prefix", prefix=root.prefix)
     base = walker.attributes(root, _NONE, url if url and values.is_absolute_uri(url) else None)
@@ -136,17 +165,28 @@ class _Walker:
         self.url = url
         self.now = datetime.now(UTC)
         text = (self.text, ATTRIBUTES["text"])
-        self.handlers: dict[str, tuple[Callable[[etree._Element, str | None], None],
-                                       frozenset[str]]] = {
-            "title": text, "subtitle": text, "rights": text, "summary": text,
-            "content": (self.content, ATTRIBUTES["content"]), "updated": (self.date, _NONE),
-            "published": (self.date, _NONE), "id": (self.id, _NONE),
-            "icon": (self.uri_value, _NONE), "logo": (self.uri_value, _NONE),
-            "uri": (self.uri_value, _NONE), "name": (self.name, _NONE),
-            "email": (self.email, _NONE), "category": (self.category, ATTRIBUTES["category"]),
+        self.handlers: dict[
+            str, tuple[Callable[[etree._Element, str | None], None], frozenset[str]]
+        ] = {
+            "title": text,
+            "subtitle": text,
+            "rights": text,
+            "summary": text,
+            "content": (self.content, ATTRIBUTES["content"]),
+            "updated": (self.date, _NONE),
+            "published": (self.date, _NONE),
+            "id": (self.id, _NONE),
+            "icon": (self.uri_value, _NONE),
+            "logo": (self.uri_value, _NONE),
+            "uri": (self.uri_value, _NONE),
+            "name": (self.name, _NONE),
+            "email": (self.email, _NONE),
+            "category": (self.category, ATTRIBUTES["category"]),
             "generator": (self.generator, ATTRIBUTES["generator"]),
-            "author": (self.person, _NONE), "contributor": (self.person, _NONE),
-            "link": (self.link, ATTRIBUTES["link"]), "source": (self.source, _NONE),
+            "author": (self.person, _NONE),
+            "contributor": (self.person, _NONE),
+            "link": (self.link, ATTRIBUTES["link"]),
+            "source": (self.source, _NONE),
             "entry": (self.defer_entry, _NONE),
         }
         self.entries: list[tuple[etree._Element, str | None]] = []
@@ -161,11 +201,13 @@ class _Walker:
             self.entry(entry, entry_base, context)
         self.links(feed, seen.get("link", ()), needs_self=True)
         self.duplicate_entries(context)
+        extensions.finish_feed(feed, self.out, has_language=XML_LANG in feed.attrib)
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
         seen = self.children(entry, ENTRY, base)
-        source_authors = any(child.tag == _A + "author"
-                             for source in seen.get("source", ()) for child in source)
+        source_authors = any(
+            child.tag == _A + "author" for source in seen.get("source", ()) for child in source
+        )
         if not ("author" in seen or context.feed_has_author or source_authors):
             self.out.at(entry, "atom.entry.missing-author")
         self.entry_content(entry, seen)
@@ -188,8 +230,9 @@ class _Walker:
     def person(self, person: etree._Element, base: str | None) -> None:
         self.children(person, PERSON, base)
 
-    def children(self, parent: etree._Element, table: Children,
-                 base: str | None) -> dict[str, list[etree._Element]]:
+    def children(
+        self, parent: etree._Element, table: Children, base: str | None
+    ) -> dict[str, list[etree._Element]]:
         """Check each child of a container once: Atom children against the table (unknown,
         duplicated, then each by its handler), others as extensions; text beside them is
         lost on every reader. Then report required children that are missing."""
@@ -242,21 +285,23 @@ class _Walker:
             if tag == _A + "entry":
                 after_entry = True
             elif after_entry:
-                self.out.at(child, "atom.feed.metadata-after-entry", name=tag[len(_A):])
+                self.out.at(child, "atom.feed.metadata-after-entry", name=tag[len(_A) :])
                 return
 
     # --- attributes and URIs --------------------------------------------------------------
 
-    def attributes(self, element: etree._Element, allowed: frozenset[str] | None,
-                   base: str | None) -> str | None:
+    def attributes(
+        self, element: etree._Element, allowed: frozenset[str] | None, base: str | None
+    ) -> str | None:
         """Check the attributes every element may have (xml:base, xml:lang) and refuse
         unqualified ones its kind does not define (None: any, as in XHTML); return the base
         URI in scope inside the element."""
         for key, value in element.items():
             if key[0] != "{":
                 if allowed is not None and key not in allowed:
-                    self.out.at(element, "atom.attribute.unknown", name=key,
-                                owner=_local(element.tag))
+                    self.out.at(
+                        element, "atom.attribute.unknown", name=key, owner=_local(element.tag)
+                    )
             elif key == XML_BASE:
                 if not values.is_uri_reference(value):
                     self.out.at(element, "xml.base.invalid", value=value)
@@ -373,8 +418,12 @@ class _Walker:
             return True
         for child in element:
             if isinstance(child.tag, str):
-                self.out.at(child, "atom.text.unexpected-child", name=_local(child.tag),
-                            parent=_local(element.tag))
+                self.out.at(
+                    child,
+                    "atom.text.unexpected-child",
+                    name=_local(child.tag),
+                    parent=_local(element.tag),
+                )
                 return False
         return True
 
@@ -438,8 +487,9 @@ class _Walker:
         elif rel.lower() not in LINK_RELATIONS:
             self.out.at(element, "atom.link.unregistered-rel", value=rel)
 
-    def self_link(self, element: etree._Element, href: str, kind: str | None,
-                  base: str | None) -> None:
+    def self_link(
+        self, element: etree._Element, href: str, kind: str | None, base: str | None
+    ) -> None:
         """The self link gives the document's own address, so it must resolve to an absolute
         one; with the address known (`url`), it must be that address."""
         if not values.is_uri_reference(href):
@@ -455,8 +505,9 @@ class _Walker:
         if self.url is not None and documents_own and not values.same_url(target, self.url):
             self.out.at(element, "atom.link.self-mismatch", href=target, url=self.url)
 
-    def links(self, parent: etree._Element, links: list[etree._Element], *,
-              needs_self: bool) -> None:
+    def links(
+        self, parent: etree._Element, links: list[etree._Element], *, needs_self: bool
+    ) -> None:
         """Duplicate alternates are an error (RFC 4287 4.1.1, 4.1.2); a feed should say where
         it lives (rel="self")."""
         seen: set[tuple[str | None, str | None]] = set()
@@ -468,8 +519,12 @@ class _Walker:
                 continue
             key = (element.get("type"), element.get("hreflang"))
             if key in seen:
-                self.out.at(element, "atom.link.duplicate-alternate", type=key[0] or "none",
-                            hreflang=key[1] or "none")
+                self.out.at(
+                    element,
+                    "atom.link.duplicate-alternate",
+                    type=key[0] or "none",
+                    hreflang=key[1] or "none",
+                )
             seen.add(key)
         if needs_self and not has_self:
             self.out.at(parent, "atom.feed.missing-self")
@@ -503,8 +558,11 @@ class _Walker:
         """type="xhtml": exactly one xhtml:div child, nothing but white space beside it."""
         elements = [child for child in element if isinstance(child.tag, str)]
         stray = [element.text] + [child.tail for child in element]
-        if (len(elements) != 1 or elements[0].tag != _XHTML_DIV
-                or any(text and not text.isspace() for text in stray)):
+        if (
+            len(elements) != 1
+            or elements[0].tag != _XHTML_DIV
+            or any(text and not text.isspace() for text in stray)
+        ):
             self.out.at(element, "atom.text.missing-xhtml-div", name=_local(element.tag))
             return
         div = elements[0]
@@ -578,8 +636,11 @@ class _Walker:
             return
         content = contents[0]
         kind = content.get("type") or "text"
-        opaque = (kind not in TEXT_TYPES and not values.is_xml_mime_type(kind)
-                  and not kind.lower().startswith("text/"))
+        opaque = (
+            kind not in TEXT_TYPES
+            and not values.is_xml_mime_type(kind)
+            and not kind.lower().startswith("text/")
+        )
         if not has_summary and (content.get("src") is not None or opaque):
             self.out.at(entry, "atom.entry.missing-summary")
 
@@ -610,7 +671,7 @@ def _rel(rel: str | None) -> str:
     """The link relation with its default and its IANA IRI form folded to the short name."""
     if rel is None:
         return "alternate"
-    return rel[len(_IANA_REL_PREFIX):] if rel.startswith(_IANA_REL_PREFIX) else rel
+    return rel[len(_IANA_REL_PREFIX) :] if rel.startswith(_IANA_REL_PREFIX) else rel
 
 
 def _subtype(kind: str) -> str:
