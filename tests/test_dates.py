@@ -85,3 +85,11 @@ def test_implausibly_early_year_is_refused():
 def test_input_that_breaks_dateutil_arithmetic_is_not_a_date():
     # dateutil raises decimal.InvalidOperation on this (found by fuzzing the seed parser)
     assert split_dateline("40 " + "8" * 53 + ":" + "8" * 50 + " headline") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["2016-09-19 10:00 +2500", "Mon, 19 Sep 2016 10:00:00 +9999", "2016-09-19 10:00 -15:00"]
+)
+def test_impossible_zone_offset_is_refused(text):
+    with pytest.raises(ValueError, match="impossible time zone offset"):
+        parse_date(text, UTC)
