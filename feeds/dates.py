@@ -43,6 +43,8 @@ _MAX_DATE_WORDS = 8
 _DATEUTIL_ERRORS = (ValueError, OverflowError, ArithmeticError)
 # Earlier dates are typos or unset values (validators flag them), and RFC 822 needs 4 digits.
 FIRST_YEAR = 1970
+# Real zones span UTC-12 to UTC+14 (found by fuzzing: dateutil accepts "+9999").
+MAX_OFFSET = timedelta(hours=14)
 # ISO 8601 dates and date-times, the common case: parsed by datetime itself, 50 times faster.
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 # A complete date names a year: four digits, or a numeric date such as 03/04/16. Prefixes
@@ -75,9 +77,17 @@ def parse_date(text: str, zone: tzinfo, *, dayfirst: bool = False) -> datetime:
         parsed = _complete(text, dayfirst)
         if parsed is None:
             raise ValueError(f"not a complete date (year, month and day): {text!r}")
-    if not parsed.year >= FIRST_YEAR:
+    if parsed.year < FIRST_YEAR:
         raise ValueError(f"implausible date {text!r}: the year must be {FIRST_YEAR} or later")
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=zone)
+    try:
+        offset = parsed.utcoffset()
+    except ValueError:  # dateutil accepts offsets of a day or more; datetime does not
+        offset = MAX_OFFSET * 2
+    if offset is None or abs(offset) > MAX_OFFSET:
+        raise ValueError(f"impossible time zone offset in {text!r}")
+    return parsed
 
 
 def to_utc(moment: datetime) -> datetime:
