@@ -15,6 +15,7 @@ from pathlib import Path
 
 from feeds.dates import parse_date, split_dateline
 from feeds.errors import InputError
+from feeds.validate.values import misdecoded
 
 MAX_SEED_BYTES = 16 * 1024 * 1024  # far beyond any article; keeps a stray binary out of memory
 MAX_TITLE_CHARS = 1000
@@ -112,8 +113,17 @@ def _decode(data: bytes, path: Path) -> str:
             path,
             line,
         ) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _FORBIDDEN.sub("", text)
+    text = _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    sign = misdecoded(text)
+    if sign:
+        line = text.count("\n", 0, sign.start()) + 1
+        raise InputError(
+            f"text looks mis-encoded ({sign.group()!r}: UTF-8 read as Latin-1, or a character "
+            "already lost); fix the text's encoding",
+            path,
+            line,
+        )
+    return text
 
 
 def _headers(lines: list[str], path: Path) -> tuple[dict[str, tuple[str, int]], int]:

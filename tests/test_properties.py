@@ -32,7 +32,13 @@ SETTINGS = settings_from(
 )
 RENDERERS = {"atom.xml": atom.render, "rss.xml": rss.render, "json": jsonfeed.render}
 PATH = Path("seeds/prop.txt")
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
 words = st.text(

@@ -98,3 +98,8 @@ def test_invalid_utf8_names_the_line():
 
 def test_xml_forbidden_control_characters_are_removed():
     assert parse("date 2016-09-19 T\x01\n\nA\x00B\x1b.\n").paragraphs == ("AB.",)
+
+
+@pytest.mark.parametrize("text", ["CafÃ© opens", "Lost \ufffd character"])
+def test_mis_encoded_text_is_an_error_naming_the_line(text):
+    assert ":3: text looks mis-encoded" in error(f"date 2016-09-19 T\n\n{text}\n")

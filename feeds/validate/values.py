@@ -400,3 +400,14 @@ def _url_key(text: str) -> tuple[str, ...]:
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     netloc = (parts.hostname or "") + (f":{port}" if port and port != default else "")
     return (parts.scheme.lower(), netloc, parts.path or "/", parts.query, parts.fragment)
+
+
+# Signs of a wrong encoding: C1 controls, U+FFFD (a character already lost), and UTF-8 bytes
+# read as Latin-1 ("Ã©" for "é"). Shared by the validator and the seed reader.
+_MISDECODED = re.compile(r"[\x80-\x9f\ufffd]|[\xc2\xc3][\x80-\xbf]")
+
+
+def misdecoded(text: str) -> re.Match[str] | None:
+    """The first sign that `text` went through a wrong encoding, if any."""
+    return _MISDECODED.search(text)
+

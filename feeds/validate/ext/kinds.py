@@ -16,7 +16,7 @@ from html.entities import name2codepoint
 
 from lxml import etree
 
-from feeds.validate import html
+from feeds.validate import html, values
 from feeds.validate.ext.codes import ISO639_1
 from feeds.validate.ext.core import XML_NS, Ctx
 from feeds.validate.values import is_mime_type, is_registered_scheme, parse_rfc822
@@ -367,11 +367,8 @@ def xml_base(el: etree._Element) -> str | None:
     return None
 
 
-_MISDECODED = re.compile(r"[\x80-\x9f\ufffd]|[\xc2\xc3][\x80-\xbf]")
-
-
 def bad_characters(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     """Text that shows the tell-tale signs of a wrong encoding (C1 controls, U+FFFD, UTF-8
     read as Latin-1)."""
-    return _report_unless(cx, el, name, value, not _MISDECODED.search(value),
+    return _report_unless(cx, el, name, value, not values.misdecoded(value),
                           "value.text.bad-characters")
