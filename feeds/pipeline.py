@@ -27,6 +27,7 @@ from feeds.model import (
     FORMATS,
     STYLESHEET,
     Entry,
+    Feed,
     Record,
     archive_pages,
     body_html,
@@ -53,12 +54,11 @@ PARALLEL_THRESHOLD = (
 class Outcome:
     """What a build would publish, before anything is published.
 
-    files: documents rendered in this build (path -> bytes); staged: article pages rendered and
-    staged because they differ from what is published; expected: every path the site has,
-    including pages and archives left as they are; problems: bad seeds; invalid: validator
-    errors in our own output."""
+    staged: files rendered in this build that differ from what is published (written into the
+    staging folder, unless this is --check); expected: every path the site has, including
+    pages and archives left as they are; problems: bad seeds; invalid: validator errors in our
+    own output."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
     staged: set[str] = field(default_factory=set)
     expected: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
@@ -97,10 +97,33 @@ def build(
         return outcome
     with stage(outcome, "render"):
         entries = make_entries(outcome.records, settings)
-        render_site(settings, cache, entries, outcome)
-    with stage(outcome, "validate"):
-        outcome.invalid = validation_problems(settings, outcome.files)
+    for name, data in documents(settings, cache, entries, outcome):
+        if name.endswith((".xml", ".json")):
+            with stage(outcome, "validate"):
+                outcome.invalid += validation_problems(settings, name, data)
+        with stage(outcome, "write"):
+            keep(outcome, name, data, staging, settings.output_dir)
     return outcome
+
+
+def keep(outcome: Outcome, name: str, data: bytes, staging: Path | None, out: Path) -> None:
+    """Note a rendered file, staged if it differs from the published one. Nothing rendered
+    stays in memory, so a site of 100,000 articles builds in bounded memory."""
+    outcome.expected.add(name)
+    if stage_if_changed(name, data, staging, out):
+        outcome.staged.add(name)
+
+
+def stage_if_changed(name: str, data: bytes, staging: Path | None, out: Path) -> bool:
+    """True if `data` differs from the published file; then it is written into the staging
+    folder (unless there is none: --check)."""
+    if not _differs(out / name, data):
+        return False
+    if staging is not None:
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return True
 
 
 def scan(
@@ -213,12 +236,7 @@ def _process(path: Path) -> tuple[Record | None, str | None, bool]:
     record = Record.of(article, summary, seed_digest(path.stem, data))
     entry = make_entry(record, record.published, settings, body_html(article.paragraphs))
     page = html.render_article(settings, entry)
-    changed = _differs(settings.output_dir / entry.page, page)
-    if changed and staging is not None:
-        target = staging / entry.page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page)
-    return record, None, changed
+    return record, None, stage_if_changed(entry.page, page, staging, settings.output_dir)
 
 
 def _differs(path: Path, data: bytes) -> bool:
@@ -231,47 +249,47 @@ def _differs(path: Path, data: bytes) -> bool:
 # --- feed documents --------------------------------------------------------------------------
 
 
-def render_site(settings: Settings, cache: Cache, entries: list[Entry], outcome: Outcome) -> None:
-    """Render every feed document (current feeds, changed archive pages), the index and the
-    stylesheet into outcome.files."""
+def documents(
+    settings: Settings, cache: Cache, entries: list[Entry], outcome: Outcome
+) -> Iterator[tuple[str, bytes]]:
+    """Every feed document (current feeds, archive pages whose inputs changed), the index and
+    the stylesheet, rendered one at a time."""
     for spec in settings.feeds:
-        render_feed(settings, cache, spec, feed_entries(spec, entries), outcome)
-    outcome.files["index.html"] = html.render_index(settings, entries)
+        yield from feed_documents(settings, cache, spec, feed_entries(spec, entries), outcome)
+    with stage(outcome, "render"):
+        index = html.render_index(settings, entries)
+    yield "index.html", index
     if settings.stylesheet:
-        outcome.files[STYLESHEET] = stylesheet.render(settings)
-    outcome.expected.update(outcome.files)
+        yield STYLESHEET, stylesheet.render(settings)
 
 
-def render_feed(
+def feed_documents(
     settings: Settings, cache: Cache, spec: FeedSpec, entries: list[Entry], outcome: Outcome
-) -> None:
+) -> Iterator[tuple[str, bytes]]:
     pages = archive_pages(entries, settings.max_entries)
     current = with_bodies(settings, entries[: settings.max_entries])
-    _render_document(make_feed(spec, current, settings, pages=len(pages)), None, outcome)
+    yield from _rendered(make_feed(spec, current, settings, pages=len(pages)), None, outcome)
     for number, members in enumerate(pages, 1):
         key = digest(
             f"{number}/{len(pages)}|".encode()
             + "|".join(
-                f"{e.id} {e.updated.isoformat()} {_record_key(outcome, e)}" for e in members
+                f"{e.id} {e.updated.isoformat()} {outcome.keys[e.page]}" for e in members
             ).encode()
         )
         names = [feed_file(spec.name, fmt, number) for fmt in FORMATS]
         outcome.expected.update(names)
         for name in names:
             outcome.keys[name] = key
-        if all(cache.file_is_current(settings.output_dir, name, key) for name in names):
-            continue
-        feed = make_feed(spec, members, settings, page=number, pages=len(pages))
-        _render_document(feed, number, outcome)
+        if not all(cache.file_is_current(settings.output_dir, name, key) for name in names):
+            feed = make_feed(spec, members, settings, page=number, pages=len(pages))
+            yield from _rendered(feed, number, outcome)
 
 
-def _record_key(outcome: Outcome, entry: Entry) -> str:
-    return outcome.keys[entry.page]
-
-
-def _render_document(feed, page: int | None, outcome: Outcome) -> None:
+def _rendered(feed: Feed, page: int | None, outcome: Outcome) -> Iterator[tuple[str, bytes]]:
     for fmt, renderer in RENDERERS.items():
-        outcome.files[feed_file(feed.name, fmt, page)] = renderer(feed)
+        with stage(outcome, "render"):
+            data = renderer(feed)
+        yield feed_file(feed.name, fmt, page), data
 
 
 def with_bodies(settings: Settings, entries: list[Entry]) -> list[Entry]:
@@ -286,15 +304,11 @@ def with_bodies(settings: Settings, entries: list[Entry]) -> list[Entry]:
     return result
 
 
-def validation_problems(settings: Settings, files: dict[str, bytes]) -> list[str]:
-    """Validator errors in the feeds this build renders: a bug of ours, never published."""
-    problems = []
-    for name, data in files.items():
-        if name.endswith((".xml", ".json")):
-            report = validate_bytes(data, name, url=settings.base_url + name)
-            problems += [
-                f"{settings.output_dir / name}:{m.line or 0}: {m.code}: {m.message}"
-                for m in report.messages
-                if m.severity is Severity.ERROR
-            ]
-    return problems
+def validation_problems(settings: Settings, name: str, data: bytes) -> list[str]:
+    """Validator errors in a feed this build renders: a bug of ours, never published."""
+    report = validate_bytes(data, name, url=settings.base_url + name)
+    return [
+        f"{settings.output_dir / name}:{m.line or 0}: {m.code}: {m.message}"
+        for m in report.messages
+        if m.severity is Severity.ERROR
+    ]

@@ -1,10 +1,9 @@
 """Publishing: make the output folder hold exactly what the build rendered, one atomic file at a
 time, and compare it with the build for --check.
 
-Article pages arrive staged in a dot-folder inside the output folder (same file system, so
-moving one into place is an atomic rename); feed documents, the index and the stylesheet arrive
-as bytes and are written atomically. Files that did not change are not touched, so their
-modification times, ETags and HTTP caches stay valid.
+Every file that changed arrives staged in a dot-folder inside the output folder (the same file
+system, so moving one into place is an atomic rename). Files that did not change are not
+touched, so their modification times, ETags and HTTP caches stay valid.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from feeds.atomic import write_atomically
 from feeds.pipeline import Outcome
 
 STAGING_PREFIX = ".feeds-staging-"
@@ -52,19 +50,14 @@ def existing_files(out: Path) -> set[str]:
 
 
 def publish(outcome: Outcome, out: Path, staging: Path) -> Changes:
-    """Move staged pages into place, write changed documents, remove what the site no longer
-    has."""
-    changes = Changes()
+    """Move the staged files into place, one atomic rename each, and remove what the site no
+    longer has."""
+    changes = Changes(unchanged=len(outcome.expected) - len(outcome.staged))
     for name in sorted(outcome.staged):
-        _move(staging / name, out / name)
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
         changes.written.append(name)
-    for name, data in sorted(outcome.files.items()):
-        if _same(out / name, data):
-            changes.unchanged += 1
-        else:
-            write_atomically(out / name, data)
-            changes.written.append(name)
-    changes.unchanged += len(outcome.expected) - len(outcome.files) - len(outcome.staged)
     for name in sorted(existing_files(out) - outcome.expected):
         (out / name).unlink()
         changes.removed.append(name)
@@ -74,26 +67,9 @@ def publish(outcome: Outcome, out: Path, staging: Path) -> Changes:
 def differences(outcome: Outcome, out: Path) -> list[str]:
     """--check: a line for each file in `out` that is missing, stale or extra."""
     lines = [f"{out / name}: {_state(out / name)}" for name in sorted(outcome.staged)]
-    lines += [
-        f"{out / name}: {_state(out / name)}"
-        for name, data in sorted(outcome.files.items())
-        if not _same(out / name, data)
-    ]
     lines += [f"{out / name}: extra" for name in sorted(existing_files(out) - outcome.expected)]
     return lines
 
 
 def _state(path: Path) -> str:
     return "stale" if path.is_file() else "missing"
-
-
-def _same(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _move(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
