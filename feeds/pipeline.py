@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,9 +46,8 @@ from feeds.writers import atom, html, jsonfeed, rss, stylesheet
 
 LOG = logging.getLogger("feeds")
 RENDERERS = {"atom": atom.render, "rss": rss.render, "json": jsonfeed.render}
-PARALLEL_THRESHOLD = (
-    200  # below this many seeds, starting worker processes costs more than it saves
-)
+# Below this many seeds to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
 
 
 @dataclass
@@ -200,30 +200,23 @@ def seed_digest(stem: str, data: bytes) -> str:
 
 # --- workers ---------------------------------------------------------------------------------
 
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(settings: Settings, staging: Path | None) -> None:
-    _WORKER.update(settings=settings, staging=staging)
-
-
 def _process_all(
     settings: Settings, staging: Path | None, paths: list[Path], jobs: int
 ) -> Iterator[tuple[Record | None, str | None, bool]]:
+    work = partial(_process, settings, staging)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        _init_worker(settings, staging)
-        yield from map(_process, paths)
+        yield from map(work, paths)
         return
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings, staging)) as pool:
-        yield from pool.map(_process, paths, chunksize=chunk)
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(work, paths, chunksize=chunk)
 
 
-def _process(path: Path) -> tuple[Record | None, str | None, bool]:
+def _process(
+    settings: Settings, staging: Path | None, path: Path
+) -> tuple[Record | None, str | None, bool]:
     """One seed: (record, problem, page changed). Renders the article page and stages it when
     it differs from the published one."""
-    settings: Settings = _WORKER["settings"]  # type: ignore[assignment]
-    staging: Path | None = _WORKER["staging"]  # type: ignore[assignment]
     try:
         data = path.read_bytes()
         article = parse_seed(data, path, settings.timezone, dayfirst=settings.dayfirst)
