@@ -23,6 +23,13 @@ __all__ = [
 ]
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+_COMPRESSED = (
+    (b"\x1f\x8b", "gzip"),
+    (b"PK\x03\x04", "zip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -36,7 +43,10 @@ def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileRep
     base for relative references; without it no self-link mismatch is reported."""
     out = Collector()
     report = FileReport(path)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+    compressed = next((kind for magic, kind in _COMPRESSED if data.startswith(magic)), None)
+    if compressed:
+        out.add("file.compressed", kind=compressed)
+    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
         report.format = "json"
         jsonfeed.check(data, out, url=url)
     else:

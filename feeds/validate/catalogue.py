@@ -51,6 +51,14 @@ CATALOGUE: dict[str, Entry] = _catalogue(
         "if the feed really is that large.",
     ),
     E(
+        "file.compressed",
+        ERROR,
+        "the file is {kind}-compressed",
+        "Feeds are validated as served to readers after HTTP content decoding. Decompress the "
+        "file first (gunzip, unzip) and validate the result; the validator never decompresses, "
+        "so a compression bomb cannot fill memory.",
+    ),
+    E(
         "file.unknown-format",
         ERROR,
         "not a recognised feed: {reason}",

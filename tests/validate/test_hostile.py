@@ -190,3 +190,32 @@ def test_lying_encoding_declaration(tmp_path):
 def test_huge_attribute_values_and_text(tmp_path):
     data = b'<rss version="2.0" a="' + b"x" * 5_000_000 + b'"><channel>' + b"y" * 5_000_000
     assert_refused(validate(tmp_path, data))
+
+
+def test_gzip_input_is_refused_without_decompressing(tmp_path):
+    import gzip
+
+    report = validate(tmp_path, gzip.compress(RSS % b"zipped"))
+    assert [m.code for m in report.messages] == ["file.compressed"]
+
+
+def test_gzip_bomb_is_refused_in_bounded_time(tmp_path):
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    bomb = packer.compress(b"\0" * (64 * 1024 * 1024)) + packer.flush()
+    started = time.monotonic()
+    report = validate(tmp_path, bomb)
+    assert time.monotonic() - started < SECONDS
+    assert [m.code for m in report.messages] == ["file.compressed"]
+
+
+def test_one_gigabyte_file_is_refused_without_being_read(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.xml"
+    with huge.open("wb") as handle:  # sparse: no gigabyte is written to the disk
+        handle.truncate(1024**3)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    started = time.monotonic()
+    report = validate_target(str(huge), url=None, max_size=DEFAULT_MAX_SIZE)
+    assert time.monotonic() - started < SECONDS
+    assert [m.code for m in report.messages] == ["file.too-large"]
