@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
@@ -23,6 +24,9 @@ class Collector:
     def __init__(self) -> None:
         self.messages: list[Message] = []
         self._positions: dict[etree._Element, Positions] = {}
+        # Per-document state of checks that need it (keyed by their module's name): it lives
+        # and dies with this collector, that is, with one document's validation.
+        self.state: dict[str, Any] = {}
 
     def add(
         self,

@@ -11,7 +11,6 @@ namespaces reported once), so the context lives as long as the file's Collector.
 
 from __future__ import annotations
 
-import weakref
 from functools import lru_cache
 
 from lxml import etree
@@ -57,7 +56,6 @@ CHECKED = frozenset(name.split(":", 1)[0] for name in RULES)
 _MRSS_WITHOUT_SLASH = "http://search.yahoo.com/mrss"
 _USEMOD_WIKI = "http://www.usemod.com/cgi-bin/mb.pl?ModWiki"
 _RDF_ROOTS = (f"{{{RDF_NS}}}RDF", f"{{{RSS11_NS}}}Channel")
-_CONTEXTS: weakref.WeakKeyDictionary[Collector, Ctx] = weakref.WeakKeyDictionary()
 
 
 def check_foreign(element: etree._Element, out: Collector, *, url: str | None = None) -> bool:
@@ -68,14 +66,15 @@ def check_foreign(element: etree._Element, out: Collector, *, url: str | None = 
 
 def context(out: Collector, element: etree._Element, *, url: str | None = None) -> Ctx:
     """The document context for this Collector, created on first use from the root element
-    (RSS 2.0, RSS 1.0/1.1 or another host)."""
-    cx = _CONTEXTS.get(out)
+    (RSS 2.0, RSS 1.0/1.1 or another host). It lives in the Collector's per-document state, so
+    it is freed with the document (a global registry would keep every document alive)."""
+    cx = out.state.get(__name__)
     if cx is None:
         root = element.getroottree().getroot()
         rss2 = root.tag == "rss"
         cx = Ctx(out, dispatch, url=url, rdf=root.tag in _RDF_ROOTS, rss2=rss2,
                  version=root.get("version", "") if rss2 else "")
-        _CONTEXTS[out] = cx
+        out.state[__name__] = cx
     return cx
 
 
@@ -169,7 +168,7 @@ def _unknown_namespace(cx: Ctx, el: etree._Element, uri: str) -> None:
 
 def uses_itunes(out: Collector) -> bool:
     """Whether the document checked with this Collector uses the itunes: namespace."""
-    cx = _CONTEXTS.get(out)
+    cx = out.state.get(__name__)
     return cx is not None and "itunes" in cx.flags
 
 
