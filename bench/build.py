@@ -32,7 +32,7 @@ description = "A generated corpus"
 base_url = "https://bench.example.org/"
 author = { name = "Bench Desk", email = "bench@example.org" }
 """
-STAGE = re.compile(r"^(read|parse and summarize|render|validate|write): ([0-9.]+) s$")
+STAGE = re.compile(r"^(read|parse and date|summarize|render|validate|write): ([0-9.]+) s$")
 
 
 def prepare(work: Path, count: int) -> Path:

@@ -85,7 +85,7 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
         outcome = _pipeline(settings, cache, staging, args)
         if _failed(outcome, args):
             return EXIT_PROBLEMS
-        with stage(outcome, "write"):
+        with stage(outcome.timings, "write"):
             changes = publish(outcome, settings.output_dir, staging)
             _remember(cache, outcome, settings)
     finally:

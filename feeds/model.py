@@ -61,13 +61,17 @@ class Feed:
     author: Person
     updated: datetime
     entries: tuple[Entry, ...]
-    archive: bool = False  # an RFC 5005 archive document (fh:archive)
+    page: int | None = None  # the RFC 5005 archive page this document is (fh:archive)
     links: Links = field(default_factory=Links)
     hub: str | None = None  # WebSub hub
     stylesheet: str | None = None  # href of the XSLT that styles the feed in a browser
     generator: str = GENERATOR
     generator_uri: str = GENERATOR_URI
     generator_version: str = __version__
+
+    @property
+    def archive(self) -> bool:
+        return self.page is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +202,7 @@ def make_feed(
         author=settings.author,
         updated=max((e.updated for e in entries), default=EPOCH),
         entries=tuple(entries),
-        archive=page is not None,
+        page=page,
         links=links,
         hub=settings.hub,
         stylesheet=STYLESHEET if settings.stylesheet else None,

@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from feeds.cache import Cache, digest
 from feeds.config import FeedSpec, Settings
@@ -45,9 +46,12 @@ from feeds.validate import Severity, validate_bytes
 from feeds.writers import atom, html, jsonfeed, rss, stylesheet
 
 LOG = logging.getLogger("feeds")
+T = TypeVar("T")
+R = TypeVar("R")
 RENDERERS = {"atom": atom.render, "rss": rss.render, "json": jsonfeed.render}
-# Below this many seeds to parse, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 200
+# Below these counts, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200  # seeds to parse
+ARCHIVES_PARALLEL_THRESHOLD = 16  # archive pages to render
 
 
 @dataclass
@@ -70,11 +74,39 @@ class Outcome:
 
 
 @contextmanager
-def stage(outcome: Outcome, name: str) -> Iterator[None]:
-    """Time a stage of the build (read, parse and summarize, render, validate, write)."""
+def stage(timings: dict[str, float], name: str) -> Iterator[None]:
+    """Time a stage of the build into `timings` (read, parse and date, summarize, render,
+    validate, write). Work done in worker processes is timed there and added up, so with
+    several jobs a stage's seconds are processor time, which can exceed the wall time."""
     start = time.perf_counter()
     yield
-    outcome.timings[name] = outcome.timings.get(name, 0.0) + time.perf_counter() - start
+    timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def add_timings(outcome: Outcome, timings: dict[str, float]) -> None:
+    for name, seconds in timings.items():
+        outcome.timings[name] = outcome.timings.get(name, 0.0) + seconds
+
+
+@dataclass(frozen=True, slots=True)
+class SeedResult:
+    """What a worker returns for one seed: its record or the problem, and whether its page
+    changed (then it is staged)."""
+
+    record: Record | None
+    problem: str | None
+    changed: bool
+    timings: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One rendered file with the validator's errors in it (none for non-feed files)."""
+
+    name: str
+    data: bytes
+    problems: list[str]
+    timings: dict[str, float]
 
 
 def seed_paths(settings: Settings) -> list[Path]:
@@ -95,14 +127,13 @@ def build(
     scan(settings, cache, outcome, staging=staging, jobs=jobs, progress=progress)
     if outcome.problems and not keep_going:
         return outcome
-    with stage(outcome, "render"):
+    with stage(outcome.timings, "render"):
         entries = make_entries(outcome.records, settings)
-    for name, data in documents(settings, cache, entries, outcome):
-        if name.endswith((".xml", ".json")):
-            with stage(outcome, "validate"):
-                outcome.invalid += validation_problems(settings, name, data)
-        with stage(outcome, "write"):
-            keep(outcome, name, data, staging, settings.output_dir)
+    for rendered in documents(settings, cache, entries, outcome, jobs):
+        add_timings(outcome, rendered.timings)
+        outcome.invalid += rendered.problems
+        with stage(outcome.timings, "write"):
+            keep(outcome, rendered.name, rendered.data, staging, settings.output_dir)
     return outcome
 
 
@@ -121,8 +152,11 @@ def stage_if_changed(name: str, data: bytes, staging: Path | None, out: Path) ->
         return False
     if staging is not None:
         target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        try:  # the folder is made on the first miss, not checked for each of 100,000 pages
+            target.write_bytes(data)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     return True
 
 
@@ -139,24 +173,23 @@ def scan(
     workers otherwise; stage the article pages that changed."""
     slots: list[Record | None] = []
     todo: list[tuple[int, Path]] = []
-    with stage(outcome, "read"):
+    with stage(outcome.timings, "read"):
         for path in seed_paths(settings):
             record = _cached_record(settings, cache, path, outcome)
             if record is None:
                 todo.append((len(slots), path))
             slots.append(record)
     bar = Progress("summarizing", len(todo), enabled=progress)
-    with stage(outcome, "parse and summarize"):
-        for done, ((index, path), result) in enumerate(
-            zip(todo, _process_all(settings, staging, [p for _, p in todo], jobs), strict=True), 1
-        ):
-            record, problem, changed = result
-            if problem:
-                outcome.problems.append(problem)
-            slots[index] = record
-            if changed:
-                outcome.staged.add(page_path(path.stem))
-            bar.update(done)
+    work = partial(_process, settings, staging)
+    results = in_workers(work, [path for _, path in todo], jobs, PARALLEL_THRESHOLD)
+    for done, ((index, path), result) in enumerate(zip(todo, results, strict=True), 1):
+        add_timings(outcome, result.timings)
+        if result.problem:
+            outcome.problems.append(result.problem)
+        slots[index] = result.record
+        if result.changed:
+            outcome.staged.add(page_path(path.stem))
+        bar.update(done)
     bar.close()
     outcome.records = [r for r in slots if r is not None]
     for record in outcome.records:
@@ -200,36 +233,41 @@ def seed_digest(stem: str, data: bytes) -> str:
 
 # --- workers ---------------------------------------------------------------------------------
 
-def _process_all(
-    settings: Settings, staging: Path | None, paths: list[Path], jobs: int
-) -> Iterator[tuple[Record | None, str | None, bool]]:
-    work = partial(_process, settings, staging)
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        yield from map(work, paths)
+
+def in_workers(work: Callable[[T], R], items: list[T], jobs: int, threshold: int) -> Iterator[R]:
+    """`map(work, items)`, in `jobs` worker processes when there are at least `threshold`
+    items (below that, starting processes costs more than it saves). Results keep the order."""
+    if jobs <= 1 or len(items) < threshold:
+        yield from map(work, items)
         return
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(work, paths, chunksize=chunk)
+        yield from pool.map(work, items, chunksize=chunk)
 
 
-def _process(
-    settings: Settings, staging: Path | None, path: Path
-) -> tuple[Record | None, str | None, bool]:
-    """One seed: (record, problem, page changed). Renders the article page and stages it when
-    it differs from the published one."""
+def _process(settings: Settings, staging: Path | None, path: Path) -> SeedResult:
+    """One seed, in a worker: parse it, summarize it, render its article page and stage the
+    page when it differs from the published one."""
+    timings: dict[str, float] = {}
     try:
-        data = path.read_bytes()
-        article = parse_seed(data, path, settings.timezone, dayfirst=settings.dayfirst)
+        with stage(timings, "parse and date"):
+            data = path.read_bytes()
+            article = parse_seed(data, path, settings.timezone, dayfirst=settings.dayfirst)
     except OSError as exc:
-        return None, str(InputError(f"cannot read seed: {exc.strerror or exc}", path)), False
+        problem = str(InputError(f"cannot read seed: {exc.strerror or exc}", path))
+        return SeedResult(None, problem, False, timings)
     except InputError as exc:
-        return None, str(exc), False
-    body = "\n\n".join(article.paragraphs)
-    summary = article.summary or summarize(body, settings.summary_max_chars, article.headline)
+        return SeedResult(None, str(exc), False, timings)
+    with stage(timings, "summarize"):
+        body = "\n\n".join(article.paragraphs)
+        summary = article.summary or summarize(body, settings.summary_max_chars, article.headline)
     record = Record.of(article, summary, seed_digest(path.stem, data))
-    entry = make_entry(record, record.published, settings, body_html(article.paragraphs))
-    page = html.render_article(settings, entry)
-    return record, None, stage_if_changed(entry.page, page, staging, settings.output_dir)
+    with stage(timings, "render"):
+        entry = make_entry(record, record.published, settings, body_html(article.paragraphs))
+        page = html.render_article(settings, entry)
+    with stage(timings, "write"):
+        changed = stage_if_changed(entry.page, page, staging, settings.output_dir)
+    return SeedResult(record, None, changed, timings)
 
 
 def _differs(path: Path, data: bytes) -> bool:
@@ -243,25 +281,34 @@ def _differs(path: Path, data: bytes) -> bool:
 
 
 def documents(
-    settings: Settings, cache: Cache, entries: list[Entry], outcome: Outcome
-) -> Iterator[tuple[str, bytes]]:
+    settings: Settings, cache: Cache, entries: list[Entry], outcome: Outcome, jobs: int
+) -> Iterator[Rendered]:
     """Every feed document (current feeds, archive pages whose inputs changed), the index and
-    the stylesheet, rendered one at a time."""
+    the stylesheet. Archive pages, the bulk of a cold build, render in worker processes."""
+    archives: list[Feed] = []
     for spec in settings.feeds:
-        yield from feed_documents(settings, cache, spec, feed_entries(spec, entries), outcome)
-    with stage(outcome, "render"):
+        chosen = feed_entries(spec, entries)
+        pages = archive_pages(chosen, settings.max_entries)
+        current = with_bodies(settings, chosen[: settings.max_entries])
+        yield from render_feed(settings, make_feed(spec, current, settings, pages=len(pages)))
+        archives += changed_archives(settings, cache, spec, pages, outcome)
+    work = partial(render_feed, settings)
+    for rendered in in_workers(work, archives, jobs, ARCHIVES_PARALLEL_THRESHOLD):
+        yield from rendered
+    timings: dict[str, float] = {}
+    with stage(timings, "render"):
         index = html.render_index(settings, entries)
-    yield "index.html", index
+    yield Rendered("index.html", index, [], timings)
     if settings.stylesheet:
-        yield STYLESHEET, stylesheet.render(settings)
+        yield Rendered(STYLESHEET, stylesheet.render(settings), [], {})
 
 
-def feed_documents(
-    settings: Settings, cache: Cache, spec: FeedSpec, entries: list[Entry], outcome: Outcome
-) -> Iterator[tuple[str, bytes]]:
-    pages = archive_pages(entries, settings.max_entries)
-    current = with_bodies(settings, entries[: settings.max_entries])
-    yield from _rendered(make_feed(spec, current, settings, pages=len(pages)), None, outcome)
+def changed_archives(
+    settings: Settings, cache: Cache, spec: FeedSpec, pages: list[list[Entry]], outcome: Outcome
+) -> list[Feed]:
+    """The archive pages whose inputs changed since they were written (all of them when there
+    is no cache); every page's files are noted as part of the site."""
+    changed = []
     for number, members in enumerate(pages, 1):
         key = digest(
             f"{number}/{len(pages)}|".encode()
@@ -274,15 +321,22 @@ def feed_documents(
         for name in names:
             outcome.keys[name] = key
         if not all(cache.file_is_current(settings.output_dir, name, key) for name in names):
-            feed = make_feed(spec, members, settings, page=number, pages=len(pages))
-            yield from _rendered(feed, number, outcome)
+            changed.append(make_feed(spec, members, settings, page=number, pages=len(pages)))
+    return changed
 
 
-def _rendered(feed: Feed, page: int | None, outcome: Outcome) -> Iterator[tuple[str, bytes]]:
+def render_feed(settings: Settings, feed: Feed) -> list[Rendered]:
+    """A feed document in every format, each checked by the validator."""
+    result = []
     for fmt, renderer in RENDERERS.items():
-        with stage(outcome, "render"):
+        timings: dict[str, float] = {}
+        name = feed_file(feed.name, fmt, feed.page)
+        with stage(timings, "render"):
             data = renderer(feed)
-        yield feed_file(feed.name, fmt, page), data
+        with stage(timings, "validate"):
+            problems = validation_problems(settings, name, data)
+        result.append(Rendered(name, data, problems, timings))
+    return result
 
 
 def with_bodies(settings: Settings, entries: list[Entry]) -> list[Entry]:

@@ -155,7 +155,7 @@ def test_verbose_lists_files_and_stage_times(three, capsys, article):
     assert three.build("--verbose") == 0
     err = capsys.readouterr().err
     assert "wrote articles/s4.html" in err
-    for name in ("read", "parse and summarize", "render", "validate", "write"):
+    for name in ("read", "parse and date", "summarize", "render", "validate", "write"):
         assert f"\n{name}: " in err
 
 
