@@ -85,7 +85,8 @@ def test_podcast_channel_missing_requirements(codes, feed):
     [
         ('<itunes:category text="Cooking"/>', "itunes.category.unknown"),
         (
-            '<itunes:category text="Technology"><itunes:category text="Gadgets"/></itunes:category>',
+            '<itunes:category text="Technology"><itunes:category text="Gadgets"/>'
+            "</itunes:category>",
             "itunes.category.obsolete",
         ),
         ("<itunes:explicit> yes </itunes:explicit>", "value.boolean.invalid"),
