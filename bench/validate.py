@@ -1,7 +1,7 @@
 """Benchmark: how fast and how lean `feeds.validate.validate_bytes` is, beside feedparser and a
 bare lxml parse of the same bytes. Not a test; run it by hand:
 
-    python bench/validate.py [--entries 100 5000 50000] [--repeats 5]
+    python bench/validate.py [--entries 100 5000 50000] [--repeats 5] [--big]
 
 Feeds are generated from string templates (deterministic, and fast even at 50,000 entries).
 Throughput is the median of several runs; the three tools take turns within each run, so the
@@ -9,12 +9,17 @@ ratios (computed per run, then the median) compare them under the same machine c
 Peak memory is measured in a fresh subprocess per tool and feed: the growth of the process's
 peak resident set size over the parse (beyond the interpreter, the imports and the input bytes),
 which counts C allocations (libxml2) that tracemalloc cannot see.
+
+--big adds a feed of each format of about 200 MB, written to disk, and measures what
+validating it costs: `validate_file` (with no size limit) in a fresh interpreter, its time and
+the peak resident set size of that whole process. It takes a minute or two.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import statistics
 import subprocess
@@ -76,9 +81,26 @@ TEMPLATES = {
 }
 
 
+BIG_MB = 200
+
+
 def generate(kind: str, entries: int) -> bytes:
     head, entry, tail = TEMPLATES[kind]
     return (head + "".join(entry.format(n=n) for n in range(entries)) + tail).encode()
+
+
+def write_big(kind: str, path: Path, megabytes: int = BIG_MB) -> int:
+    """Write a feed of about `megabytes` MB to `path`, a batch of entries at a time (it is
+    never held in memory whole); returns its number of entries."""
+    head, entry, tail = TEMPLATES[kind]
+    entries = math.ceil(megabytes * 1e6 / len(entry.format(n=10**5)))
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(head)
+        for start in range(0, entries, 10_000):
+            stop = min(start + 10_000, entries)
+            handle.write("".join(entry.format(n=n) for n in range(start, stop)))
+        handle.write(tail)
+    return entries
 
 
 def tool(name: str) -> Callable[[bytes], object]:
@@ -145,6 +167,34 @@ def measure(name: str, path: str) -> None:
     print((peak_kib() - before) / 1024)
 
 
+def measure_file(path: str) -> None:
+    """Subprocess side of `big`: validate a file as `feeds validate --max-size 0` does and
+    print the seconds it took, the process's peak RSS in MB and the number of messages."""
+    from feeds.validate import validate_file
+
+    start = time.perf_counter()
+    report = validate_file(Path(path), max_size=0)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kib() / 1024,
+                      "messages": len(report.messages)}))
+
+
+def big(kind: str, folder: Path) -> dict[str, object]:
+    """Validate a generated feed of about BIG_MB MB from disk, in a fresh interpreter."""
+    path = folder / f"{kind}-big.xml"
+    entries = write_big(kind, path)
+    result = subprocess.run(
+        [sys.executable, __file__, "--measure-file", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    row = {"feed": f"{kind} x {entries}", "mb": path.stat().st_size / 1e6}
+    row.update(json.loads(result.stdout))
+    path.unlink()
+    return row
+
+
 def bench(kind: str, entries: int, repeats: int, folder: Path) -> dict[str, object]:
     data = generate(kind, entries)
     path = folder / f"{kind}-{entries}.xml"
@@ -174,16 +224,32 @@ def render(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def render_big(rows: list[dict]) -> str:
+    lines = [f"{'feed (validate_file, from disk)':<32}{'MB':>8}{'MB/s':>8}{'peak RSS MB':>13}"]
+    for row in rows:
+        speed = row["mb"] / row["seconds"]
+        lines.append(f"{row['feed']:<32}{row['mb']:>8.1f}{speed:>8.1f}{row['peak_mb']:>13.1f}")
+    lines.append("peak RSS: of the whole process (interpreter and imports included)")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, nargs="+", default=[100, 5_000, 50_000])
     parser.add_argument("--formats", nargs="+", default=list(TEMPLATES), choices=TEMPLATES)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument(
+        "--big", action="store_true", help=f"also validate a {BIG_MB} MB feed of each format"
+    )
     parser.add_argument("--measure", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--measure-file", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         measure(*args.measure)
+        return 0
+    if args.measure_file:
+        measure_file(args.measure_file)
         return 0
     with tempfile.TemporaryDirectory() as folder:
         rows = [
@@ -191,7 +257,13 @@ def main(argv: list[str] | None = None) -> int:
             for kind in args.formats
             for entries in args.entries
         ]
-    print(json.dumps(rows, indent=2) if args.json else render(rows))
+        big_rows = [big(kind, Path(folder)) for kind in args.formats] if args.big else []
+    if args.json:
+        print(json.dumps({"feeds": rows, "big": big_rows} if args.big else rows, indent=2))
+    else:
+        print(render(rows))
+        if big_rows:
+            print(render_big(big_rows))
     return 0
 
 

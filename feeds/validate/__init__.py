@@ -6,12 +6,21 @@ comes from `catalogue`, and `report` turns FileReports into text, JSON, GitHub o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from feeds.validate import atom, extensions, jsonfeed, rdf, rss
 from feeds.validate.collector import Collector
 from feeds.validate.messages import FileReport, Message, Severity
-from feeds.validate.xmlload import XmlDocument, load
+from feeds.validate.xmlload import (
+    Chunks,
+    NotWellFormed,
+    XmlDocument,
+    byte_chunks,
+    file_chunks,
+    head,
+    open_document,
+)
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -30,6 +39,7 @@ _COMPRESSED = (
     (b"\xfd7zXZ\x00", "xz"),
     (b"\x28\xb5\x2f\xfd", "zstd"),
 )
+_MAGIC = max(len(magic) for magic, _ in _COMPRESSED)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -41,52 +51,87 @@ XRDS_NS = "xri://$xrds"
 def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileReport:
     """Validate one document. `url` is where it is served: it checks self links and is the
     base for relative references; without it no self-link mismatch is reported."""
-    out = Collector()
-    report = FileReport(path)
-    compressed = next((kind for magic, kind in _COMPRESSED if data.startswith(magic)), None)
-    if compressed:
-        out.add("file.compressed", kind=compressed)
-    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
-        report.format = "json"
-        jsonfeed.check(data, out, url=url)
-    else:
-        doc = load(data, out)
-        if doc is not None:
-            report.format, check = _XML_FORMATS.get(doc.root.tag, ("unknown", None))
-            if check is None:
-                out.add(
-                    "file.unknown-format",
-                    line=doc.root.sourceline,
-                    reason=f"root element <{doc.root.tag}>",
-                )
-            else:
-                check(doc, out, url=url)
-    report.messages = out.messages
-    return report
+    return _validate(byte_chunks(data), path, url=url, whole=lambda: data)
 
 
 def validate_file(
     path: Path, *, url: str | None = None, max_size: int = DEFAULT_MAX_SIZE
 ) -> FileReport:
-    """Validate a file, refusing unreadable and oversized ones with a message (never raising)."""
+    """Validate a file, refusing unreadable and oversized ones with a message (never raising).
+    An XML file is read in chunks as its validation goes, never whole."""
     out = Collector()
     try:
         size = path.stat().st_size
         if max_size and size > max_size:
             out.add("file.too-large", size=size, limit=max_size)
             return FileReport(str(path), messages=out.messages)
-        data = path.read_bytes()
+        return _validate(file_chunks(path), str(path), url=url, whole=path.read_bytes)
     except OSError as exc:
         out.add("file.unreadable", reason=exc.strerror or str(exc))
         return FileReport(str(path), messages=out.messages)
-    return validate_bytes(data, str(path), url=url)
+
+
+def _validate(
+    chunks: Chunks, path: str, *, url: str | None, whole: Callable[[], bytes]
+) -> FileReport:
+    """Validate a document given as passes over its bytes (`whole` reads it at once, for the
+    formats that are not streamed: JSON Feed)."""
+    out = Collector()
+    report = FileReport(path)
+    start = head(chunks, _MAGIC)
+    compressed = next((kind for magic, kind in _COMPRESSED if start.startswith(magic)), None)
+    if compressed:
+        out.add("file.compressed", kind=compressed)
+    elif _starts_like_json(chunks()):
+        report.format = "json"
+        jsonfeed.check(whole(), out, url=url)
+    else:
+        report.format = _check_xml(chunks, out, url=url)
+    report.messages = out.messages
+    return report
+
+
+def _starts_like_json(chunks: Iterator[bytes]) -> bool:
+    """Whether the first byte that is not white space or part of a BOM opens a JSON object
+    or array."""
+    for chunk in chunks:
+        stripped = chunk.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if stripped:
+            return stripped.startswith((b"{", b"["))
+    return False
+
+
+def _check_xml(chunks: Chunks, out: Collector, *, url: str | None) -> str:
+    """Check an XML document while it is parsed; the format it turned out to be."""
+    doc = open_document(chunks, out)
+    if doc is None:
+        return "unknown"
+    assert doc.root is not None
+    name, check = _XML_FORMATS.get(doc.root.tag, ("unknown", None))
+    try:
+        if check is None:
+            doc.drain()
+            out.add(
+                "file.unknown-format",
+                line=doc.root.sourceline,
+                reason=f"root element <{doc.root.tag}>",
+            )
+        else:
+            check(doc, out, url=url)
+            extensions.settle(out)
+            doc.drain()
+    except NotWellFormed:
+        return "unknown"
+    return name
 
 
 def _check_app(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
+    doc.complete()
     extensions.check_app_document(doc.root, out, url=url)
 
 
 def _check_xrd(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
+    doc.complete()
     extensions.check_xrd_document(doc.root, out, url=url)
 
 

@@ -1,9 +1,11 @@
 """Atom 1.0 (RFC 4287): feed documents and entry documents.
 
-The tree is walked once. Which Atom children each container takes, and how many, is a table
-(`FEED`, `ENTRY`, `SOURCE`, `PERSON`); how each leaf's value is checked is a table too
-(`_Walker.handlers`). Elements outside the Atom namespace go to the extension checks, and
-markup carried by text constructs goes to `html`.
+The tree is walked once, while it is read: a feed's entries are checked one at a time as they
+arrive and then dropped (see `xmlload.XmlDocument`). Which Atom children each container takes,
+and how many, is a table (`FEED`, `ENTRY`, `SOURCE`, `PERSON`); how each leaf's value is
+checked is a table too (`HANDLERS`). Elements outside the Atom namespace go to the extension
+checks, and markup carried by text constructs goes to `html`. The report is in the order a walk
+over the whole tree gives: the feed's metadata first, then its entries (`_FeedReport`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from feeds.validate import extensions, html, values
-from feeds.validate.collector import Collector
+from feeds.validate.collector import Collector, Location, Section
 from feeds.validate.xmlload import XmlDocument
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -29,13 +31,20 @@ XML_LANG = f"{{{XML_NS}}}lang"
 _A = f"{{{ATOM_NS}}}"
 _A_LEN = len(_A)
 _XHTML_DIV = f"{{{XHTML_NS}}}div"
+_ENTRY = _A + "entry"
+_ENTRY_TAGS = frozenset({_ENTRY})
+_AUTHOR = _A + "author"
 
 ONE, OPTIONAL, MANY, SHOULD = "one", "optional", "many", "should"
+# How one kind of Atom element is checked: (walker, element, base URI in scope).
+Handler = Callable[["_Walker", etree._Element, "str | None"], None]
+STREAMED = "streamed"
 
 
 class Children:
     """Which Atom children a container takes, each ONE (required), OPTIONAL (at most one),
-    MANY, or SHOULD (advised, at most one); `required` lists what to report when missing."""
+    MANY, SHOULD (advised, at most one) or STREAMED (many, each checked as soon as it is read
+    and then dropped: a feed's entries); `required` lists what to report when missing."""
 
     def __init__(self, rules: dict[str, str]) -> None:
         self.rules = rules
@@ -44,6 +53,14 @@ class Children:
             for name, rule in rules.items()
             if rule in (ONE, SHOULD)
         )
+        # Keyed by tag, so that a child's rule and check are one look-up (see `bind`).
+        self.by_tag: dict[str, tuple[str, str, Handler, frozenset[str]]] = {}
+
+    def bind(self, handlers: dict[str, tuple[Handler, frozenset[str]]]) -> None:
+        """Take each child's check and allowed attributes from `handlers` (`HANDLERS`)."""
+        self.by_tag = {
+            _A + name: (name, rule, *handlers[name]) for name, rule in self.rules.items()
+        }
 
 
 _METADATA = {
@@ -60,7 +77,7 @@ _METADATA = {
     "title": ONE,
     "updated": ONE,
 }
-FEED = Children({**_METADATA, "entry": MANY})
+FEED = Children({**_METADATA, "entry": STREAMED})
 # A source keeps a copy of its feed's metadata: everything optional, id, title, updated advised.
 SOURCE = Children(
     {
@@ -130,7 +147,8 @@ _HTML_DOCUMENT = re.compile(r"\s*<(!doctype|html)[\s>]", re.IGNORECASE)
 
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
     """Validate an Atom feed or entry document. `url` is where it is served: it is the base
-    of relative references and what a self link must point to (never checked without it)."""
+    of relative references and what a self link must point to (never checked without it).
+    A feed is checked while it is read, an entry at a time; an entry document is read first."""
     root = doc.root
     walker = _Walker(out, url)
     extensions.check_namespaces(root, out, url=url)
@@ -138,90 +156,148 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
         out.at(root, "atom.namespace.prefix", prefix=root.prefix)
     base = walker.attributes(root, _NONE, url if url and values.is_absolute_uri(url) else None)
     if root.tag == _A + "feed":
-        walker.feed(root, base)
+        walker.feed(doc, root, base)
     else:
+        doc.complete()
         walker.entry(root, base, _Context(standalone=True))
-
-
-_Version = tuple[str, datetime | None, etree._Element, etree._Element | None]
 
 
 @dataclass(slots=True)
 class _Context:
-    """What an entry's checks need from the feed around it."""
+    """What an entry's checks need from the feed around it, and what they leave for the feed:
+    the (id, updated instant) versions seen and the first id of each updated instant (for
+    duplicates), and entries without an author that wait to learn whether the feed has one."""
 
-    feed_has_author: bool = False
     standalone: bool = False
-    # (id, updated instant, id element, updated element) of each entry, in document order.
-    versions: list[_Version] = field(default_factory=list)
+    versions: set[tuple[str, datetime | None]] = field(default_factory=set)
+    first_ids: dict[datetime, str] = field(default_factory=dict)
+    authorless: list[tuple[Section, Location]] = field(default_factory=list)
+
+
+class _Children:
+    """The check of one container's children in progress (see `_Walker.visit`)."""
+
+    __slots__ = ("parent", "seen", "stray", "table")
+
+    def __init__(self, parent: etree._Element, table: Children) -> None:
+        self.parent, self.table = parent, table
+        self.seen: dict[str, list[etree._Element]] = {}
+        text = parent.text
+        self.stray = text is not None and not text.isspace()
+
+
+class _FeedReport:
+    """Where a feed's messages go: a walk over the whole tree would report its metadata, then
+    where metadata follows entries, then the entries, the feed's links and the entries'
+    duplicates. Entries are checked as they are read, so each kind has a reserved place."""
+
+    __slots__ = ("duplicates", "entries", "into_entries", "links", "metadata", "misplaced")
+
+    def __init__(self, out: Collector) -> None:
+        self.metadata, self.misplaced, self.entries, self.links, self.duplicates = (
+            out.reserve() for _ in range(5)
+        )
+        self.into_entries = out.into(self.entries)  # entered once per entry
 
 
 class _Walker:
     """One document's walk. Containers are checked against their tables; each leaf kind has
-    one method; `base` is the absolute base URI in scope (None when there is none)."""
+    one method (`HANDLERS`); `base` is the absolute base URI in scope (None when there is
+    none)."""
 
     def __init__(self, out: Collector, url: str | None) -> None:
         self.out = out
         self.url = url
         self.now = datetime.now(UTC)
-        text = (self.text, ATTRIBUTES["text"])
-        self.handlers: dict[
-            str, tuple[Callable[[etree._Element, str | None], None], frozenset[str]]
-        ] = {
-            "title": text,
-            "subtitle": text,
-            "rights": text,
-            "summary": text,
-            "content": (self.content, ATTRIBUTES["content"]),
-            "updated": (self.date, _NONE),
-            "published": (self.date, _NONE),
-            "id": (self.id, _NONE),
-            "icon": (self.uri_value, _NONE),
-            "logo": (self.uri_value, _NONE),
-            "uri": (self.uri_value, _NONE),
-            "name": (self.name, _NONE),
-            "email": (self.email, _NONE),
-            "category": (self.category, ATTRIBUTES["category"]),
-            "generator": (self.generator, ATTRIBUTES["generator"]),
-            "author": (self.person, _NONE),
-            "contributor": (self.person, _NONE),
-            "link": (self.link, ATTRIBUTES["link"]),
-            "source": (self.source, _NONE),
-            "entry": (self.defer_entry, _NONE),
-        }
-        self.entries: list[tuple[etree._Element, str | None]] = []
+        self.context = _Context()
+        self.report: _FeedReport | None = None
+        self.feed_children: _Children | None = None
 
     # --- containers ------------------------------------------------------------------------
 
-    def feed(self, feed: etree._Element, base: str | None) -> None:
-        seen = self.children(feed, FEED, base)
-        context = _Context(feed_has_author="author" in seen)
-        self.misplaced_metadata(feed)
-        for entry, entry_base in self.entries:
-            self.entry(entry, entry_base, context)
-        self.links(feed, seen.get("link", ()), needs_self=True)
-        self.duplicate_entries(context)
-        extensions.finish_feed(feed, self.out, has_language=XML_LANG in feed.attrib)
+    def feed(self, doc: XmlDocument, feed: etree._Element, base: str | None) -> None:
+        """Check the feed's children as they are read; its entries are checked (and dropped)
+        one at a time, into their place in the report."""
+        out = self.out
+        self.report = report = _FeedReport(out)
+        self.feed_children = state = _Children(feed, FEED)
+        after_entry, moved = False, None
+        with out.into(report.metadata):
+            for child in doc.children(feed, stream=_ENTRY_TAGS):
+                tag = child.tag
+                if tag == _ENTRY:
+                    after_entry = True
+                elif after_entry and moved is None and isinstance(tag, str) and tag[:_A_LEN] == _A:
+                    moved = child
+                self.visit(child, state, base)
+            self.close(state)
+        if moved is not None:
+            with out.into(report.misplaced):
+                out.at(moved, "atom.feed.metadata-after-entry", name=moved.tag[_A_LEN:])
+        if "author" not in state.seen:
+            for place, (line, path) in self.context.authorless:
+                with out.into(place):
+                    out.add("atom.entry.missing-author", line=line, path=path)
+        with out.into(report.links):
+            self.links(feed, state.seen.get("link", ()), needs_self=True)
+        extensions.finish_feed(feed, out, has_language=XML_LANG in feed.attrib)
+
+    def feed_entry(self, entry: etree._Element, base: str | None) -> None:
+        """One of the feed's entries, just read."""
+        assert self.report is not None
+        with self.report.into_entries:
+            self.entry(entry, base, self.context)
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
         seen = self.children(entry, ENTRY, base)
-        source_authors = any(
-            child.tag == _A + "author" for source in seen.get("source", ()) for child in source
-        )
-        if not ("author" in seen or context.feed_has_author or source_authors):
-            self.out.at(entry, "atom.entry.missing-author")
+        if "author" not in seen and not ("source" in seen and _source_authors(seen["source"])):
+            self.missing_author(entry, context)
         self.entry_content(entry, seen)
         self.links(entry, seen.get("link", ()), needs_self=False)
         ids = seen.get("id")
         if ids and not context.standalone:
-            updated = seen.get("updated", (None,))[0]
+            updated = seen["updated"][0] if "updated" in seen else None
             text = updated.text if updated is not None else None
             instant = values.parse_rfc3339_strict(text) if text else None
-            context.versions.append(((ids[0].text or "").strip(), instant, ids[0], updated))
+            self.version(context, (ids[0].text or "").strip(), instant, ids[0], updated)
 
-    def defer_entry(self, entry: etree._Element, base: str | None) -> None:
-        """A feed's entries are checked once all its metadata is known (its author)."""
-        self.entries.append((entry, base))
+    def missing_author(self, entry: etree._Element, context: _Context) -> None:
+        """An entry needs an author unless its feed has one, which may be said after it: then
+        the message waits in its place until the whole feed has been read."""
+        state = self.feed_children
+        if state is None:
+            self.out.at(entry, "atom.entry.missing-author")
+        elif "author" not in state.seen:
+            context.authorless.append((self.out.reserve(), self.out.locate(entry)))
+
+    def version(
+        self,
+        context: _Context,
+        entry_id: str,
+        instant: datetime | None,
+        id_element: etree._Element,
+        updated: etree._Element | None,
+    ) -> None:
+        """Entries sharing an id are versions of one entry; with the same updated instant
+        (or none) readers can't tell which is current (RFC 4287 section 4.1.1). Different
+        entries sharing an updated instant usually mean the feed stamps its build time,
+        not each entry's last change, and readers show every entry as changed. Only the
+        (id, instant) pairs are kept, not the entries."""
+        key = (entry_id, instant)
+        if key in context.versions:
+            self.duplicate(id_element, "atom.entry.duplicate-id", value=entry_id)
+        context.versions.add(key)
+        if instant is None or updated is None:
+            return
+        first = context.first_ids.setdefault(instant, entry_id)
+        if first not in (entry_id, ""):
+            context.first_ids[instant] = ""  # reported once per instant
+            self.duplicate(updated, "atom.entry.duplicate-updated", value=updated.text)
+
+    def duplicate(self, element: etree._Element, code: str, **params: object) -> None:
+        assert self.report is not None
+        with self.out.into(self.report.duplicates):
+            self.out.at(element, code, **params)
 
     def source(self, source: etree._Element, base: str | None) -> None:
         seen = self.children(source, SOURCE, base)
@@ -233,60 +309,58 @@ class _Walker:
     def children(
         self, parent: etree._Element, table: Children, base: str | None
     ) -> dict[str, list[etree._Element]]:
-        """Check each child of a container once: Atom children against the table (unknown,
-        duplicated, then each by its handler), others as extensions; text beside them is
-        lost on every reader. Then report required children that are missing."""
-        seen: dict[str, list[etree._Element]] = {}
-        rules, parent_name = table.rules, _local(parent.tag)
-        stray = parent.text is not None and not parent.text.isspace()
+        """Check each child of a container once (see `visit`), then report required children
+        that are missing."""
+        state = _Children(parent, table)
+        visit = self.visit
         for child in parent:
-            tail, tag = child.tail, child.tag
-            if tail is not None and not tail.isspace():
-                stray = True
+            visit(child, state, base)
+        self.close(state)
+        return state.seen
+
+    def visit(self, child: etree._Element, state: _Children, base: str | None) -> None:
+        """Check one child of a container: Atom children against the table (unknown,
+        duplicated, then each by its handler), others as extensions; text beside them is
+        lost on every reader."""
+        tail = child.tail
+        if tail is not None and not state.stray and not tail.isspace():
+            state.stray = True
+        tag = child.tag
+        known = state.table.by_tag.get(tag)
+        if known is None:
             if not isinstance(tag, str):
-                continue
-            if not tag.startswith(_A):
+                return
+            if tag[:_A_LEN] != _A:
                 self.foreign(child)
-                continue
-            name = tag[_A_LEN:]
-            rule = rules.get(name)
-            if rule is None:
-                self.out.at(child, "atom.element.unknown", name=name, parent=parent_name)
-                continue
-            same = seen.get(name)
-            if same is None:
-                seen[name] = [child]
             else:
-                same.append(child)
-                if rule != MANY:
-                    self.out.at(child, "atom.element.duplicate", name=name, parent=parent_name)
-            handler, allowed = self.handlers[name]
-            handler(child, self.attributes(child, allowed, base) if child.keys() else base)
-        if stray:
-            self.out.at(parent, "atom.element.text-not-allowed", name=parent_name)
-        for name, code in table.required:
+                self.out.at(child, "atom.element.unknown", name=tag[_A_LEN:],
+                            parent=_local(state.parent.tag))
+            return
+        name, rule, handler, allowed = known
+        seen = state.seen
+        same = seen.get(name)
+        if same is None:
+            seen[name] = [] if rule is STREAMED else [child]
+        elif rule is not STREAMED:
+            same.append(child)
+            if rule != MANY:
+                self.out.at(child, "atom.element.duplicate", name=name,
+                            parent=_local(state.parent.tag))
+        handler(self, child, self.attributes(child, allowed, base) if child.keys() else base)
+
+    def close(self, state: _Children) -> None:
+        """What only all of a container's children tell: stray text, missing children."""
+        parent, seen = state.parent, state.seen
+        if state.stray:
+            self.out.at(parent, "atom.element.text-not-allowed", name=_local(parent.tag))
+        for name, code in state.table.required:
             if name not in seen:
-                self.out.at(parent, code, name=name, parent=parent_name)
-        return seen
+                self.out.at(parent, code, name=name, parent=_local(parent.tag))
 
     def foreign(self, element: etree._Element) -> None:
         """Extension elements, including those in unknown namespaces or in none, are the
         business of `extensions` (shared by every host format)."""
         extensions.check_foreign(element, self.out, url=self.url)
-
-    def misplaced_metadata(self, feed: etree._Element) -> None:
-        """RFC 4287's schema puts a feed's metadata before its entries; readers that stream
-        the document may have acted on the feed before metadata that comes after."""
-        after_entry = False
-        for child in feed:
-            tag = child.tag
-            if not isinstance(tag, str) or not tag.startswith(_A):
-                continue
-            if tag == _A + "entry":
-                after_entry = True
-            elif after_entry:
-                self.out.at(child, "atom.feed.metadata-after-entry", name=tag[len(_A) :])
-                return
 
     # --- attributes and URIs --------------------------------------------------------------
 
@@ -510,6 +584,8 @@ class _Walker:
     ) -> None:
         """Duplicate alternates are an error (RFC 4287 4.1.1, 4.1.2); a feed should say where
         it lives (rel="self")."""
+        if len(links) < 2 and not needs_self:
+            return  # nothing to compare
         seen: set[tuple[str | None, str | None]] = set()
         has_self = False
         for element in links:
@@ -551,7 +627,7 @@ class _Walker:
                 self.out.at(element, "atom.text.blank", name=_local(element.tag))
         elif kind == "html":
             html.check_html(text, self.out, element, base_url=base)
-        elif html.contains_markup(text):
+        elif "<" in text and html.contains_markup(text):
             self.out.at(element, "atom.text.html-in-text", what=_local(element.tag))
 
     def xhtml(self, element: etree._Element, base: str | None) -> None:
@@ -634,6 +710,8 @@ class _Walker:
             if not has_summary:
                 self.out.at(entry, "atom.entry.no-text")
             return
+        if has_summary:
+            return
         content = contents[0]
         kind = content.get("type") or "text"
         opaque = (
@@ -641,26 +719,41 @@ class _Walker:
             and not values.is_xml_mime_type(kind)
             and not kind.lower().startswith("text/")
         )
-        if not has_summary and (content.get("src") is not None or opaque):
+        if content.get("src") is not None or opaque:
             self.out.at(entry, "atom.entry.missing-summary")
 
-    def duplicate_entries(self, context: _Context) -> None:
-        """Entries sharing an id are versions of one entry; with the same updated instant
-        (or none) readers can't tell which is current (RFC 4287 section 4.1.1). Different
-        entries sharing an updated instant usually mean the feed stamps its build time,
-        not each entry's last change, and readers show every entry as changed."""
-        versions: set[tuple[str, datetime | None]] = set()
-        first_ids: dict[datetime, str] = {}
-        for entry_id, instant, id_element, updated in context.versions:
-            if (entry_id, instant) in versions:
-                self.out.at(id_element, "atom.entry.duplicate-id", value=entry_id)
-            versions.add((entry_id, instant))
-            if instant is None or updated is None:
-                continue
-            first = first_ids.setdefault(instant, entry_id)
-            if first not in (entry_id, ""):
-                first_ids[instant] = ""  # reported once per instant
-                self.out.at(updated, "atom.entry.duplicate-updated", value=updated.text)
+
+_TEXT = ATTRIBUTES["text"]
+# Each Atom element's check, and the unqualified attributes it may carry.
+HANDLERS: dict[str, tuple[Handler, frozenset[str]]] = {
+    "title": (_Walker.text, _TEXT),
+    "subtitle": (_Walker.text, _TEXT),
+    "rights": (_Walker.text, _TEXT),
+    "summary": (_Walker.text, _TEXT),
+    "content": (_Walker.content, ATTRIBUTES["content"]),
+    "updated": (_Walker.date, _NONE),
+    "published": (_Walker.date, _NONE),
+    "id": (_Walker.id, _NONE),
+    "icon": (_Walker.uri_value, _NONE),
+    "logo": (_Walker.uri_value, _NONE),
+    "uri": (_Walker.uri_value, _NONE),
+    "name": (_Walker.name, _NONE),
+    "email": (_Walker.email, _NONE),
+    "category": (_Walker.category, ATTRIBUTES["category"]),
+    "generator": (_Walker.generator, ATTRIBUTES["generator"]),
+    "author": (_Walker.person, _NONE),
+    "contributor": (_Walker.person, _NONE),
+    "link": (_Walker.link, ATTRIBUTES["link"]),
+    "source": (_Walker.source, _NONE),
+    "entry": (_Walker.feed_entry, _NONE),
+}
+for _table in (FEED, SOURCE, ENTRY, PERSON):
+    _table.bind(HANDLERS)
+
+
+def _source_authors(sources: list[etree._Element]) -> bool:
+    """Whether an entry's source names an author (who then stands for the entry's)."""
+    return any(child.tag == _AUTHOR for source in sources for child in source)
 
 
 def _local(tag: str) -> str:

@@ -166,6 +166,13 @@ def _unknown_namespace(cx: Ctx, el: etree._Element, uri: str) -> None:
         cx.out.at(el, "ext.namespace.unknown", namespace=uri)
 
 
+def settle(out: Collector) -> None:
+    """Run the checks that waited for the whole document (see `Ctx.defer`)."""
+    cx = out.state.get(__name__)
+    if cx is not None:
+        cx.settle()
+
+
 def uses_itunes(out: Collector) -> bool:
     """Whether the document checked with this Collector uses the itunes: namespace."""
     cx = out.state.get(__name__)

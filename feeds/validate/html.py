@@ -7,7 +7,8 @@ MathML, ARIA and data-* markup is never flagged: only unsafe constructs, names n
 specification defines, markup a parser has to guess at, and relative URLs with no base.
 
 Public API (shared by every format):
-- `check_html(markup, out, element, *, base_url)` for escaped HTML text;
+- `check_html(markup, out, element, *, base_url)` for escaped HTML text (and
+  `is_plain_markup(markup)`, its fast answer for the common case: nothing to report);
 - `check_xhtml(container, out, *, base_url)` for inline XHTML below an element;
 - `contains_markup(text)` to spot HTML in fields meant to be plain text.
 """
@@ -15,7 +16,7 @@ Public API (shared by every format):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import lxml.html
 from lxml import etree
@@ -159,20 +160,26 @@ fill fill-opacity fill-rule stroke stroke-dasharray stroke-dashoffset stroke-lin
 stroke-linejoin stroke-miterlimit stroke-opacity stroke-width stop-color stop-opacity
 """)
 
-def _plain_attributes_pattern() -> re.Pattern[str]:
+def _plain_attributes(*, style: bool = True) -> str:
     """Attributes that can't be reported: no event handler, URLs absolute http(s) or in-page,
     no character references (which could hide a javascript: scheme); quoted styles, which
-    `_is_plain` then checks."""
+    `_is_plain` then checks. Without `style`, no style attribute and no '<' or '>' in values
+    (see `_plain_markup_pattern`)."""
     urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
-    safe_url = r"""(?:"(?:https?://|#)[^"&]*"|'(?:https?://|#)[^'&]*'|(?:https?://|#)[^\s"'=<>`&]*)"""
-    value = r"""(?:"[^"&]*"|'[^'&]*'|[^\s"'=<>`&]+)"""
-    style = r"""style\s*=\s*(?:"[^"&]*"|'[^'&]*')"""
+    quoted = r"""[^"&]""" if style else r"""[^"&<>]"""
+    single = r"""[^'&]""" if style else r"""[^'&<>]"""
+    safe_url = (
+        rf"""(?:"(?:https?://|#){quoted}*"|'(?:https?://|#){single}*'"""
+        r"""|(?:https?://|#)[^\s"'=<>`&]*)"""
+    )
+    value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&]+)"""
+    styled = r"""|style\s*=\s*(?:"[^"&]*"|'[^'&]*')""" if style else ""
     other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:][-\w:.]*(?:\s*=\s*{value})?"
-    attribute = rf"(?:{urls})\s*=\s*{safe_url}|{style}|{other}"
-    return re.compile(rf"(?:\s+(?:{attribute}))*\s*/?", re.IGNORECASE)
+    attribute = rf"(?:{urls})\s*=\s*{safe_url}{styled}|{other}"
+    return rf"(?:\s+(?:{attribute}))*\s*/?"
 
 
-_PLAIN_ATTRIBUTES = _plain_attributes_pattern()
+_PLAIN_ATTRIBUTES = re.compile(_plain_attributes(), re.IGNORECASE)
 _PLAIN_ELEMENTS = HTML_ELEMENTS - UNSAFE_ELEMENTS
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>")
 _STYLE = re.compile(r"""style\s*=\s*(?:"([^"&]*)"|'([^'&]*)')""", re.IGNORECASE)
@@ -190,6 +197,43 @@ def _is_plain(markup: str) -> bool:
     )
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    """A regular expression matching exactly `words`, ASCII letters in either case, as a trie
+    (a|ab|abbr -> a(?:b(?:br)?)?): alternatives sharing a prefix are tried once, not one by
+    one as in a plain alternation."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [
+            (f"[{char.lower()}{char.upper()}]" if char.isalpha() else re.escape(char))
+            + pattern(node[char])
+            for char in sorted(node)
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+def _plain_markup_pattern() -> re.Pattern[str]:
+    """Markup `_is_plain` accepts, as one regular expression matched in one pass: runs of text
+    and tags of plain elements whose attributes have no style (nor '<' or '>' in values, so
+    that a tag ends where `_TAG` ends it). Element names match ASCII letters only, as `_TAG`
+    does; the rest is matched case-insensitively, as `_PLAIN_ATTRIBUTES` is."""
+    names = _alternatives(_PLAIN_ELEMENTS)
+    tag = rf"</?(?-i:{names})(?![A-Za-z0-9]){_plain_attributes(style=False)}>"
+    return re.compile(rf"(?:[^<]++|{tag})*+", re.IGNORECASE)
+
+
+_PLAIN_MARKUP = _plain_markup_pattern()
 _MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"<[/!?A-Za-z]")
 _BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
@@ -198,11 +242,26 @@ _HTML_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remov
 Report = Callable[[etree._Element, str, dict[str, str]], None]
 
 
+def is_plain_markup(markup: str) -> bool:
+    """True when `check_html` has nothing to report about `markup`: only plain tags (see
+    `_is_plain`), no character reference to a C1 control, and nothing `_STYLE` could take for
+    a style attribute ("style" in any case, where 's' may also be U+017F, as `re` folds it).
+    A few scans of the text, none of them in Python."""
+    return (
+        _PLAIN_MARKUP.fullmatch(markup) is not None
+        and "style" not in markup.lower()
+        and "\u017f" not in markup
+        and not _BAD_CHARREF.search(markup)
+    )
+
+
 def check_html(
     markup: str, out: Collector, element: etree._Element, *, base_url: str | None
 ) -> None:
     """Check escaped HTML carried as the text of `element`; messages are reported at it.
     `base_url` resolves relative URLs (xml:base, the feed's address); None reports them."""
+    if is_plain_markup(markup):
+        return
 
     def report(_node: etree._Element, code: str, params: dict[str, str]) -> None:
         out.at(element, code, **params)

@@ -27,32 +27,49 @@ from feeds.validate.ext.core import (
     walk,
 )
 from feeds.validate.ext.kinds import form_name, full_uri, markup, nonblank, plain, text, uri
-from feeds.validate.ext.rules import check_attributes, leaf, no_text, node, opt
+from feeds.validate.ext.rules import (
+    check_attributes,
+    leaf,
+    no_text,
+    node,
+    opt,
+    unexpected_text,
+)
 from feeds.validate.xmlload import XmlDocument
 
 _ABOUT = f"{{{RDF_NS}}}about"
 _RESOURCE = f"{{{RDF_NS}}}resource"
 _PARSE_TYPE = f"{{{RDF_NS}}}parseType"
+_ITEM_TAGS = frozenset({f"{{{RSS10_NS}}}item", f"{{{RSS090_NS}}}item"})
 
 
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
-    """Validate an RSS 1.0/0.90 document (rdf:RDF) or an RSS 1.1 document (Channel)."""
+    """Validate an RSS 1.0/0.90 document (rdf:RDF) while it is read, an item at a time, or an
+    RSS 1.1 document (Channel), whose items are nested in it, once it has been read."""
     root = doc.root
     cx = extensions.context(out, root, url=url)
     extensions.check_namespaces(root, out, url=url)
-    no_text(cx, root)
+    stray = out.reserve()  # text beside the top-level elements is only known at the end
     if root.tag == f"{{{RSS11_NS}}}Channel":
+        doc.complete()
+        with out.into(stray):
+            no_text(cx, root)
         _about(cx, root, required=True)
         walk(cx, root, _RSS11_CHANNEL)
         _require(cx, root, "rss11", ("title", "link", "description", "items"))
     else:
-        _rdf_root(cx, root)
+        _rdf_root(cx, doc, root)
+        if doc.has_text(root):
+            with out.into(stray):
+                unexpected_text(cx, root)
 
 
-def _rdf_root(cx: Ctx, root: etree._Element) -> None:
+def _rdf_root(cx: Ctx, doc: XmlDocument, root: etree._Element) -> None:
     """The top level of RSS 1.0/0.90: one channel, then images, items, text inputs."""
     channels = 0
-    for child in elements(root):
+    for child in doc.children(root, stream=_ITEM_TAGS):
+        if not isinstance(child.tag, str):
+            continue
         namespace = split(child.tag)[0]
         table = _VOCABULARIES.get(namespace)
         if namespace is None:

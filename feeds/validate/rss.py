@@ -1,7 +1,8 @@
 """RSS 2.0 (RSS Advisory Board specification) and RSS 0.91/0.92 validation.
 
-One pass over the tree: the rss element, its channel, the channel's children (each checked
-by a rule from the tables below), then each item. Elements from other namespaces go to
+One pass over the tree, while it is read: the rss element, its channel, the channel's children
+(each checked by a rule from the tables below), each item as it arrives (then dropped, see
+`xmlload.XmlDocument`). Elements from other namespaces go to
 `extensions.check_foreign`; what only the whole channel or item can tell (required elements,
 duplicated semantics between RSS and Dublin Core, a missing self link) is checked after its
 children. Severities follow the W3C Feed Validation Service.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from feeds.validate import extensions
-from feeds.validate.collector import Collector
+from feeds.validate.collector import Collector, Location
 from feeds.validate.ext import itunes
 from feeds.validate.ext.core import (
     ATOM_NS,
@@ -44,35 +45,53 @@ from feeds.validate.ext.kinds import (
     text,
     yes_no,
 )
-from feeds.validate.ext.rules import check_attributes, leaf, no_text, node, opt, req
+from feeds.validate.ext.rules import (
+    Attr,
+    check_attributes,
+    deferred,
+    leaf,
+    no_text,
+    node,
+    opt,
+    req,
+    unexpected_text,
+)
 from feeds.validate.xmlload import XmlDocument
 
 VERSIONS = ("0.91", "0.92", "2.0")
+_RSS_ATTRS = {"version": req(one_of(VERSIONS, code="rss.version.unknown"))}
 NETSCAPE_DTD = "http://my.netscape.com/publish/formats/rss-0.91.dtd"
 _LANG = f"{{{XML_NS}}}lang"
 _SELF_LINK = f"{{{ATOM_NS}}}link"
+_CHANNEL_TAGS = frozenset({"channel"})
+_ITEM_TAGS = frozenset({"item"})
 
 
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
-    """Validate an RSS 0.9x/2.0 document whose root is <rss>."""
+    """Validate an RSS 0.9x/2.0 document whose root is <rss>, while it is read: its channel
+    is walked as it arrives, an item at a time."""
     root = doc.root
     cx = extensions.context(out, root, url=url)
     _check_doctype(cx, root)
     extensions.check_namespaces(root, out, url=url)
-    check_attributes(cx, root, "rss", {"version": req(one_of(VERSIONS,
-                                                             code="rss.version.unknown"))})
-    no_text(cx, root)
+    check_attributes(cx, root, "rss", _RSS_ATTRS)
+    stray = out.reserve()  # text beside the channel is only known at the end
     channels = 0
-    for child in elements(root):
-        if child.tag == "channel":
+    for child in doc.children(root, enter=_CHANNEL_TAGS):
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "channel":
             channels += 1
             if channels > 1:
                 report_duplicate(cx, child)
-            _channel(cx, child)
-        elif split(child.tag)[0] is None:
+            _channel(cx, doc, child)
+        elif split(tag)[0] is None:
             report_unknown(cx, child)
         else:
             cx.foreign(cx, child)
+    with out.into(stray):
+        no_text(cx, root)
     if channels == 0:
         out.at(root, "rss.element.missing", element="channel", parent="rss")
 
@@ -123,7 +142,8 @@ def _skip(child: str, kind: Kind, limit: int) -> Rule:
 
 
 def _image_then(cx: Ctx, el: etree._Element) -> None:
-    """An image needs url, title and link, and should repeat the channel's title and link."""
+    """An image needs url, title and link, and should repeat the channel's title and link
+    (wherever they are in the channel: this check waits until the channel has been read)."""
     present = {child.tag: text_of(child) for child in elements(el)}
     for needed in ("url", "title", "link"):
         if needed not in present:
@@ -174,7 +194,7 @@ _IMAGE = node(children={
     "url": leaf(full_uri, _image_url), "title": leaf(plain, nonblank), "link": leaf(full_uri),
     "width": leaf(_dimension(144, "width")), "height": leaf(_dimension(400, "height")),
     "description": leaf(plain),
-}, then=_image_then)
+}, then=deferred(_image_then))
 _TEXTINPUT = node(children={
     "title": leaf(plain), "description": leaf(text), "name": leaf(form_name),
     "link": leaf(full_uri),
@@ -221,48 +241,63 @@ ITEM_SEMANTICS = (
 V091_LIMITS = {"title": 100, "description": 500, "link": 500}
 V091_MAX_ITEMS = 15
 _DATES = frozenset({"pubDate", "dc:date", "atom:published", "atom:updated"})
+_TITLE_OR_DESCRIPTION = frozenset({"title", "description"})
+_SEMANTIC_EXTENSIONS = frozenset(extension for _, extension in CHANNEL_SEMANTICS + ITEM_SEMANTICS)
+_NO_ATTRIBUTES: dict[str, Attr] = {}
 
 
-def _channel(cx: Ctx, channel: etree._Element) -> None:
-    """Check a channel's children in order, then what the channel needs as a whole."""
+def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
+    """Check a channel's children in order as they are read (items are dropped once checked),
+    then what the channel needs as a whole."""
+    out = cx.out
     check_attributes(cx, channel, "channel", _CHANNEL_ATTRS)
-    no_text(cx, channel)
+    stray = out.reserve()
     present: set[str] = set()
     items = 0
     misplaced = False
-    counted: etree._Element | None = None  # the first item with slash:comments
-    for child in elements(channel):
-        name = qname(child.tag)
+    counted: Location | None = None  # where the first item with slash:comments is
+    too_long: list[tuple[Location, str, int]] = []  # items' RSS 0.91 overlong elements
+    for child in doc.children(channel, stream=_ITEM_TAGS):
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        name = qname(tag)
         if name == "item":
             items += 1
             if "slash:comments" in _item(cx, child) and counted is None:
-                counted = child
+                counted = out.locate(child)
+            if cx.version == "0.91":
+                too_long += _too_long(out, child)
         else:
-            if items and not misplaced and (child.tag[0] != "{" or name == "atom:link"):
-                cx.out.at(child, "rss.channel.item-before-metadata", element=name)
+            if items and not misplaced and (tag[0] != "{" or name == "atom:link"):
+                out.at(child, "rss.channel.item-before-metadata", element=name)
                 misplaced = True
-            _child(cx, child, name, CHANNEL, present)
+            _child(cx, child, tag, name, CHANNEL, present)
         present.add(name)
+    if doc.has_text(channel):
+        with out.into(stray):
+            unexpected_text(cx, channel)
     if counted is not None and "lastBuildDate" not in present:
-        cx.out.at(counted, "rss.item.slash-comments-without-lastbuilddate")
+        line, path = counted
+        out.add("rss.item.slash-comments-without-lastbuilddate", line=line, path=path)
     for needed in ("title", "link", "description"):
         if needed not in present:
-            cx.out.at(channel, "rss.element.missing", element=needed, parent="channel")
+            out.at(channel, "rss.element.missing", element=needed, parent="channel")
     _semantics(cx, channel, present, CHANNEL_SEMANTICS)
     has_language = bool({"language", "dc:language"} & present) or _lang_in_scope(channel)
     if not has_language:
-        cx.out.at(channel, "rss.channel.missing-language")
+        out.at(channel, "rss.channel.missing-language")
     if cx.version == "2.0" and not any(_is_self_link(c) for c in channel.iterchildren(_SELF_LINK)):
-        cx.out.at(channel, "rss.channel.missing-self-link")
+        out.at(channel, "rss.channel.missing-self-link")
     if cx.version == "0.91":
-        _v091(cx, channel, present, items)
-    extensions.finish_feed(channel, cx.out, has_language=has_language)
+        _v091(cx, channel, present, items, too_long)
+    extensions.finish_feed(channel, out, has_language=has_language)
 
 
-def _child(cx: Ctx, child: etree._Element, name: str, table: dict[str, Rule],
+def _child(cx: Ctx, child: etree._Element, tag: str, name: str, table: dict[str, Rule],
            seen: set[str]) -> None:
     """One child of a channel or item: RSS's own by its rule, others as extensions."""
-    if child.tag[0] == "{":
+    if tag[0] == "{":
         cx.foreign(cx, child)
         return
     rule = table.get(name)
@@ -276,6 +311,8 @@ def _child(cx: Ctx, child: etree._Element, name: str, table: dict[str, Rule],
 
 def _semantics(cx: Ctx, el: etree._Element, present: set[str],
                pairs: tuple[tuple[str, str], ...]) -> None:
+    if present.isdisjoint(_SEMANTIC_EXTENSIONS):
+        return  # the common case, in one set operation
     for core, extension in pairs:
         if core in present and extension in present:
             cx.out.at(el, "rss.semantics.duplicate", core=core, extension=extension)
@@ -294,19 +331,28 @@ def _is_self_link(link: etree._Element) -> bool:
     return link.get("rel") == "self"
 
 
-def _v091(cx: Ctx, channel: etree._Element, present: set[str], items: int) -> None:
-    """RSS 0.91 required language and image, limited lengths and at most 15 items."""
+def _v091(cx: Ctx, channel: etree._Element, present: set[str], items: int,
+          too_long: list[tuple[Location, str, int]]) -> None:
+    """RSS 0.91 required language and image, limited lengths and at most 15 items (the
+    items' lengths were measured as they were read)."""
     for needed in ("language", "image"):
         if needed not in present:
             cx.out.at(channel, "rss.v091.missing-element", element=needed)
     if items > V091_MAX_ITEMS:
         cx.out.at(channel, "rss.v091.too-many-items", count=items, limit=V091_MAX_ITEMS)
-    for parent in (channel, *channel.iterchildren("item")):
-        for child in parent.iterchildren(*V091_LIMITS):
-            length = len(text_of(child))
-            if length > V091_LIMITS[child.tag]:
-                cx.out.at(child, "rss.v091.too-long", element=child.tag, length=length,
-                          limit=V091_LIMITS[child.tag])
+    for (line, path), tag, length in [*_too_long(cx.out, channel), *too_long]:
+        cx.out.add("rss.v091.too-long", line=line, path=path, element=tag, length=length,
+                   limit=V091_LIMITS[tag])
+
+
+def _too_long(out: Collector, parent: etree._Element) -> list[tuple[Location, str, int]]:
+    """Where a channel's or an item's title, description or link exceeds RSS 0.91's limit."""
+    found = []
+    for child in parent.iterchildren(*V091_LIMITS):
+        length = len(text_of(child))
+        if length > V091_LIMITS[child.tag]:
+            found.append((out.locate(child), child.tag, length))
+    return found
 
 
 # --- items ---------------------------------------------------------------------------------------
@@ -330,11 +376,14 @@ def _enclosure(cx: Ctx, el: etree._Element) -> None:
         itunes.enclosure_format(cx, el, url)
 
 
+_GUID_ATTRS = {"isPermaLink": opt(one_of(("true", "false"),
+                                          code="rss.guid.bad-permalink-attribute"))}
+
+
 def _guid(cx: Ctx, el: etree._Element) -> None:
     """A guid is a permalink URL unless isPermaLink="false", and unique in the channel."""
     permalink_attr = el.get("isPermaLink")
-    check_attributes(cx, el, "guid", {"isPermaLink": opt(one_of(
-        ("true", "false"), code="rss.guid.bad-permalink-attribute"))})
+    check_attributes(cx, el, "guid", _GUID_ATTRS)
     value = text_of(el)
     nonblank(cx, el, "guid", value)
     if permalink_attr in (None, "true"):
@@ -374,22 +423,25 @@ ITEM: dict[str, Rule] = {
 def _item(cx: Ctx, item: etree._Element) -> set[str]:
     """Check an item's children in order, then what the item needs as a whole; returns the
     names of its children."""
-    check_attributes(cx, item, "item", {})
+    check_attributes(cx, item, "item", _NO_ATTRIBUTES)
     no_text(cx, item)
     seen: set[str] = set()
-    for child in elements(item):
-        name = qname(child.tag)
+    for child in item:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        name = qname(tag)
         if name == "enclosure" and name in seen:
             cx.out.at(child, "rss.enclosure.duplicate")
         if name == "content:encoded" and "description" not in seen:
             cx.out.at(child, "rss.item.content-before-description")
-        _child(cx, child, name, ITEM, seen)
+        _child(cx, child, tag, name, ITEM, seen)
         seen.add(name)
-    if not {"title", "description"} & seen:
+    if seen.isdisjoint(_TITLE_OR_DESCRIPTION):
         cx.out.at(item, "rss.item.missing-title-or-description")
     if "guid" not in seen and cx.version.startswith("2."):
         cx.out.at(item, "rss.item.missing-guid")
-    if not seen & _DATES:
+    if seen.isdisjoint(_DATES):
         cx.out.at(item, "rss.item.missing-date")
     _semantics(cx, item, seen, ITEM_SEMANTICS)
     return seen

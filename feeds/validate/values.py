@@ -31,6 +31,7 @@ def parse_rfc3339(text: str) -> datetime | None:
     return _date_time(_RFC3339_ANY_CASE.match(text.strip()))
 
 
+@lru_cache(maxsize=1024)  # a feed repeats dates, and its entries' are parsed twice
 def parse_rfc3339_strict(text: str) -> datetime | None:
     """An aware datetime for a date-time as Atom (RFC 4287 section 3.3) requires it: no white
     space, an upper-case 'T', and 'Z' or a numeric offset; impossible dates and times fail."""
@@ -90,7 +91,7 @@ def is_uri_reference(text: str) -> bool:
     control or excluded characters, well-formed percent escapes, at most one fragment."""
     return (
         not _URI_FORBIDDEN.search(text)
-        and not _BAD_PERCENT.search(text)
+        and ("%" not in text or not _BAD_PERCENT.search(text))
         and text.count("#") <= 1
     )
 
@@ -111,7 +112,7 @@ def resolve(base: str | None, reference: str) -> str | None:
 
 def uri_scheme(text: str) -> str | None:
     """The scheme of an absolute URI, lower-cased, or None for a relative reference."""
-    match = _SCHEME.match(text)
+    match = _SCHEME.match(text) if ":" in text else None
     return match.group(1).lower() if match else None
 
 
@@ -154,6 +155,7 @@ _AUTHORITY = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)")
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21"}
+_DOT_SEGMENT = re.compile(r"(^|/)\.\.?(/|$)")
 
 
 def uri_noncanonical(text: str) -> str | None:
@@ -187,8 +189,9 @@ def _hierarchy_problem(text: str) -> str | None:
     parts = _AUTHORITY.match(text)
     if not parts:
         return None
-    scheme, authority, path = parts.group(1).lower(), parts.group(2), parts.group(3)
-    host = authority.rsplit("@", 1)[-1]
+    scheme, authority, path = parts.groups()
+    scheme = scheme.lower()
+    host = authority.rsplit("@", 1)[-1] if "@" in authority else authority
     if host != host.lower():
         return "the host has upper-case letters"
     port = host.rsplit(":", 1)[1] if ":" in host and not host.endswith("]") else None
@@ -196,7 +199,7 @@ def _hierarchy_problem(text: str) -> str | None:
         return "the port is the scheme's default"
     if scheme in _DEFAULT_PORTS and not path:
         return "the path is empty (it should be '/')"
-    if re.search(r"(^|/)\.\.?(/|$)", path):
+    if "." in path and _DOT_SEGMENT.search(path):
         return "the path has '.' or '..' segments"
     return None
 
@@ -298,6 +301,7 @@ _COMMENT = re.compile(r"\([^()]*\)")
 _RFC822_MAX = 200  # far longer than any date; bounds the work on hostile input
 
 
+@lru_cache(maxsize=1024)  # a feed repeats dates (and the result is immutable)
 def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
     """Read an RFC 822 date as RSS uses it (RFC 2822 syntax, four-digit years preferred).
 

@@ -46,11 +46,21 @@ class _SpyParser(etree.XMLParser):
         Loads.parsers += 1
 
 
+class _SpyPullParser(etree.XMLPullParser):
+    """The incremental parser the loader reads documents with, spied on the same way."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.resolvers.add(_Recorder())
+        Loads.parsers += 1
+
+
 @pytest.fixture(autouse=True)
 def spy(monkeypatch):
     """Fail on any external load or outgoing connection made from Python."""
     Loads.urls, Loads.parsers = [], 0
     monkeypatch.setattr(etree, "XMLParser", _SpyParser)
+    monkeypatch.setattr(etree, "XMLPullParser", _SpyPullParser)
 
     def refuse(*args, **kwargs):
         pytest.fail(f"the validator opened a connection to {args[1:]}")

@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from feeds.validate import html
 from feeds.validate.collector import Collector
 from feeds.validate.html import check_html, check_xhtml, contains_markup, style_problem
 
@@ -131,3 +134,57 @@ def test_pathological_markup_is_checked_in_linear_time(markup):
     start = time.process_time()
     html_codes(markup)
     assert time.process_time() - start < 2.0
+
+
+# --- the fast path -----------------------------------------------------------------------------
+# Most escaped HTML is plain and is accepted by `is_plain_markup` in a few regular-expression
+# scans; it must never accept what the full check would report.
+
+_PIECES = ["<", ">", "/", "=", '"', "'", " ", "\t", "\n", "\xa0", "&", "&amp;", "&#150;",
+           "&#x85;", "p", "P", "a", "A", "b", "br", "img", "div", "span", "script", "iframe",
+           "style", "STYLE", "\u017ftyle", "K", "href", "HREF", "src", "on", "ONclick",
+           "title", "class", "data-x", "http://", "HTTPS://x/", "#", "/rel", "javascript:",
+           "x", "é", ":"]
+_TAGS = ["p", "a", "span", "img", "b", "em", "script"]
+
+
+@st.composite
+def markup(draw) -> str:
+    """Text from the pieces markup and its near misses are made of, often inside a tag."""
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14)))
+    if draw(st.booleans()):
+        name = draw(st.sampled_from(_TAGS))
+        text = f"<{name} {text}>{draw(st.sampled_from(['x', '', f'</{name}>']))}"
+    return text
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True, database=None)
+@given(markup())
+def test_plain_markup_is_only_what_the_full_check_accepts(text):
+    if html.is_plain_markup(text):
+        assert html._is_plain(text)
+        assert not html._BAD_CHARREF.search(text)
+        assert not html._TAG_START.search(text, text.rfind(">") + 1)
+
+
+@pytest.mark.parametrize("text", [
+    '<p>The bridge is <a href="https://example.org/x" title="closed">closed</a>.</p>',
+    "<P CLASS=note>One &amp; two<br/></P>",
+    "<ul><li>one</li><li>two</li></ul>",
+])
+def test_common_markup_is_plain(text):
+    assert html.is_plain_markup(text)
+
+
+@pytest.mark.parametrize("text", [
+    '<p style="color: red">x</p>',
+    '<p title="style=\'x\'">x</p>',
+    "<\u017fpan>x</\u017fpan>",
+    '<a href="/relative">x</a>',
+    "<a ONCLICK=x>y</a>",
+    "<script>x</script>",
+    "x &#150; y <b>z</b>",
+    "<p>unterminated <b",
+])
+def test_anything_to_look_at_is_not_plain(text):
+    assert not html.is_plain_markup(text)

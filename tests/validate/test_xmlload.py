@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from feeds.validate import validate_file, xmlload
 from feeds.validate.collector import Collector
 from feeds.validate.xmlload import load
 
@@ -98,3 +101,89 @@ def test_excessive_nesting_is_refused():
 def test_garbage_is_reported_not_raised(data):
     loaded, found = load_codes(data)
     assert not loaded and found
+
+
+# --- reading in chunks -------------------------------------------------------------------------
+# Documents are read a chunk at a time; these read them a few bytes at a time, so that every
+# element, character and error falls across chunks, and compare with reading them in one go.
+
+CHUNKS = [1, 7, 4096, xmlload.CHUNK]
+MALFORMED = [
+    b"<feed><title></feed>",
+    b"<rss>\n<channel>\n<item\n a='1'",  # a start tag cut short
+    b"<rss>\n<channel>\n<title a='1' <b/></title></channel></rss>",
+    b"<rss version='2.0'><channel><title>Caf&eacute;</title></channel></rss>",  # undefined
+    b"",
+    b"   \n",
+    b"<?xml version='1.0'?>",
+    b"<!-- only a comment -->",
+    b"<a></b>",
+    b"<rss><channel>\n<title>x</title>\n</channel></rss>\n<rss/>",
+    b"<rss><channel><title>\x01</title></channel></rss>",
+    b"<a>" * 300 + b"</a>" * 300,
+]
+
+
+def one_shot_error(data: bytes) -> tuple[str, tuple[int, int]]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    with pytest.raises(etree.XMLSyntaxError) as raised:
+        etree.fromstring(data, parser)
+    return raised.value.msg, raised.value.position
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+@pytest.mark.parametrize("data", MALFORMED)
+def test_syntax_errors_read_as_a_one_shot_parse_reads_them(monkeypatch, data, chunk):
+    monkeypatch.setattr(xmlload, "CHUNK", chunk)
+    out = Collector()
+    assert load(data, out) is None
+    [message] = out.messages
+    reason, (line, column) = one_shot_error(data)
+    if message.code == "xml.too-deep":
+        assert "Excessive depth" in reason and message.line == line
+    else:
+        assert message.code == "xml.not-well-formed"
+        assert message.message.endswith(reason)
+        assert (message.line, message.column) == (line, column)
+
+
+def one_go_line(data: bytes, codec: str) -> int:
+    """Where decoding `data` in one go finds the first byte it can't decode."""
+    with pytest.raises(UnicodeDecodeError) as raised:
+        data.decode(codec)
+    return data[: raised.value.start].count(b"\n") + 1
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+@pytest.mark.parametrize(("data", "codec"), [
+    (declared("utf-8").encode() + b"\n\n" + "é".encode() * 9 + b"\n\xe9\n", "utf-8"),
+    (codecs.BOM_UTF8 + BODY.encode() + b"\n\n\n\xe9\n\n", "utf-8-sig"),
+    (codecs.BOM_UTF8 + BODY.encode() + b"\n\xe9", "utf-8-sig"),
+    (codecs.BOM_UTF8 + b"\n\xe9" + BODY.encode(), "utf-8-sig"),
+    (BODY.encode() + b"\n\n\xc3", "utf-8-sig"),
+    (declared("utf-16").encode("utf-16") + "\n\n".encode("utf-16-le") + b"\x00\xd8\n", "utf-16"),
+], ids=["utf8", "bom-far", "bom-near", "bom-at-start", "truncated", "utf16"])
+def test_undecodable_bytes_are_located_across_chunks(monkeypatch, data, codec, chunk):
+    monkeypatch.setattr(xmlload, "CHUNK", chunk)
+    out = Collector()
+    assert load(data, out) is None
+    [message] = out.messages
+    assert message.code in ("xml.encoding.invalid-bytes", "xml.encoding.undeclared")
+    assert message.line == one_go_line(data, codec)
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+def test_control_characters_are_located_across_chunks(monkeypatch, chunk):
+    monkeypatch.setattr(xmlload, "CHUNK", chunk)
+    data = declared("utf-8").replace("“", "\n\n“\x85").encode("utf-8")
+    out = Collector()
+    assert load(data, out) is not None
+    [message] = out.messages
+    assert (message.code, message.line) == ("xml.encoding.control-characters", 3)
+
+
+def test_a_document_is_read_from_disk_a_chunk_at_a_time(tmp_path, monkeypatch):
+    path = tmp_path / "feed.atom"
+    path.write_bytes(BODY.encode())
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read whole"))
+    assert validate_file(path).format == "atom"

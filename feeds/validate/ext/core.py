@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from lxml import etree
@@ -202,6 +203,22 @@ class Ctx:
     seen: dict[str, set[str]] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
     scope: str = "feed"  # where document-wide uniqueness currently applies
+    # The moment dates are checked against (whether one is in the future).
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # Checks waiting for the whole document, each with the place its messages go.
+    waiting: list[tuple[list, Callable[[], None]]] = field(default_factory=list)
+
+    def defer(self, check: Callable[[], None]) -> None:
+        """Run `check` once the whole document has been read (`settle`), its messages in the
+        place they would have had now."""
+        self.waiting.append((self.out.reserve(), check))
+
+    def settle(self) -> None:
+        """Run the checks that waited for the whole document."""
+        for place, check in self.waiting:
+            with self.out.into(place):
+                check()
+        self.waiting.clear()
 
     def first(self, scope: str, value: str) -> bool:
         """True the first time `value` turns up in `scope` in this document."""

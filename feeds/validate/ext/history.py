@@ -7,7 +7,7 @@ from __future__ import annotations
 from lxml import etree
 
 from feeds.validate.ext.core import ATOM_NS, CHANNEL, Ctx, Rule, elements, qname
-from feeds.validate.ext.rules import node
+from feeds.validate.ext.rules import deferred, node
 from feeds.validate.values import same_url
 
 PAGING = frozenset({"first", "last", "next", "previous", "next-archive", "prev-archive"})
@@ -52,8 +52,8 @@ def _archive(cx: Ctx, el: etree._Element) -> None:
 
 
 RULES: dict[str, Rule] = {
-    "fh:complete": node(then=_complete, level=CHANNEL),
-    "fh:archive": node(then=_archive, level=CHANNEL),
+    "fh:complete": node(then=deferred(_complete), level=CHANNEL),
+    "fh:archive": node(then=deferred(_archive), level=CHANNEL),
 }
 
 

@@ -38,6 +38,7 @@ _TAG = re.compile(r"^tag:([a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(-\d{2}(-\d{2})?)?
 _DOMAIN = r"(([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([A-Z0-9\-]+\.)+))([A-Z0-9][-A-Z0-9]*)"
 _HTTP_URL = re.compile(r"(http|https)://" + _DOMAIN + r"(?::\d+)?(/|$)", re.IGNORECASE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HAS_HOST = re.compile(r"^\w+://[^/]")
 
 
 def uri(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -75,7 +76,7 @@ def _check_uri(cx: Ctx, el: etree._Element, name: str, value: str, shape: re.Pat
         else:
             cx.out.at(el, code, element=name, value=value)
         return False
-    if scheme in ("http", "https", "ftp") and not re.match(r"^\w+://[^/]", probe):
+    if scheme in ("http", "https", "ftp") and not _HAS_HOST.match(probe):
         cx.out.at(el, code, element=name, value=value)
         return False
     if scheme.isalpha() and not is_registered_scheme(scheme):
@@ -140,6 +141,7 @@ _RFC822_ERRORS = {"format": "value.date.not-rfc822", "zone": "value.date.bad-zon
 _RFC822_WARNINGS = {"two-digit-year": "value.date.two-digit-year",
                     "loose": "value.date.loose-rfc822"}
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_FUTURE = timedelta(minutes=10)
 
 
 def rfc822(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -156,7 +158,7 @@ def rfc822(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 
 def _plausible(cx: Ctx, el: etree._Element, name: str, value: str, date: datetime) -> None:
-    if date < _EARLIEST or date > datetime.now(UTC) + timedelta(minutes=10):
+    if date < _EARLIEST or date > cx.now + _FUTURE:
         cx.out.at(el, "value.date.implausible", element=name, value=value)
 
 
@@ -323,7 +325,10 @@ def text(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 
 def nonblank(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    return _report_unless(cx, el, name, value, bool(value.strip()), "value.text.blank")
+    if value.strip():
+        return True
+    cx.out.at(el, "value.text.blank", element=name, value=value)
+    return False
 
 
 _ENTITY = re.compile(r"&(#?\w+)")
@@ -348,12 +353,13 @@ def _is_html_entity(reference: str) -> bool:
 
 
 def markup(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    """Escaped HTML: unsafe markup and relative links are reported by the HTML checker."""
-    if "<" not in value and "&" not in value:
+    """Escaped HTML: unsafe markup and relative links are reported by the HTML checker (the
+    base URI it needs is only looked for when the markup is not plain)."""
+    if ("<" not in value and "&" not in value) or html.is_plain_markup(value):
         return True
-    before = len(cx.out.messages)
+    before = cx.out.reported
     html.check_html(value, cx.out, el, base_url=xml_base(el))
-    return len(cx.out.messages) == before
+    return cx.out.reported == before
 
 
 def xml_base(el: etree._Element) -> str | None:

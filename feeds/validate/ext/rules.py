@@ -31,6 +31,7 @@ from feeds.validate.ext.core import (
     walk,
 )
 from feeds.validate.ext.kinds import Kind
+from feeds.validate.xmlload import has_text
 
 Attr = tuple[bool, tuple[Kind, ...]]
 Then = Callable[[Ctx, etree._Element], None]
@@ -131,13 +132,13 @@ def check_attributes(cx: Ctx, el: etree._Element, name: str, declared: Mapping[s
     if not present and not declared:
         return
     for attr, (required, value_kinds) in declared.items():
-        value = el.get(attr)
-        label = f"{name}/@{qname(attr)}"
+        value = el.get(attr) if present else None
         if value is None:
             if required:
                 cx.out.at(el, f"{family(el.tag)}.attribute.missing", element=name,
                           attr=qname(attr))
             continue
+        label = f"{name}/@{qname(attr)}"
         for kind in value_kinds:
             kind(cx, el, label, value)
     if not present or len(present) <= len(declared) and all(a in declared for a in present):
@@ -165,9 +166,24 @@ def _xml_attribute(cx: Ctx, el: etree._Element, name: str, attr: str, value: str
 
 
 def no_text(cx: Ctx, el: etree._Element, value: str | None = None) -> None:
-    """A container element holds elements, not text."""
-    if value if value is not None else text_of(el):
-        cx.out.at(el, f"{family(el.tag)}.element.unexpected-text", element=qname(el.tag))
+    """A container element holds elements, not text (`value`: its text, if already read)."""
+    if has_text(el) if value is None else value:
+        unexpected_text(cx, el)
+
+
+def unexpected_text(cx: Ctx, el: etree._Element) -> None:
+    cx.out.at(el, f"{family(el.tag)}.element.unexpected-text", element=qname(el.tag))
+
+
+def deferred(then: Then) -> Then:
+    """A final check that reads the element's siblings, all of them: it runs once the whole
+    document has been read (a large one is checked while it is read), its messages in the
+    place they would have had (see `Ctx.defer`)."""
+
+    def later(cx: Ctx, el: etree._Element) -> None:
+        cx.defer(lambda: then(cx, el))
+
+    return later
 
 
 def no_children(cx: Ctx, el: etree._Element) -> None:
