@@ -10,6 +10,7 @@ bodies that a current feed carries, and checked with the validator.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -127,13 +128,19 @@ def build(
     scan(settings, cache, outcome, staging=staging, jobs=jobs, progress=progress)
     if outcome.problems and not keep_going:
         return outcome
-    with stage(outcome.timings, "render"):
-        entries = make_entries(outcome.records, settings)
-    for rendered in documents(settings, cache, entries, outcome, jobs):
-        add_timings(outcome, rendered.timings)
-        outcome.invalid += rendered.problems
-        with stage(outcome.timings, "write"):
-            keep(outcome, rendered.name, rendered.data, staging, settings.output_dir)
+    # The records live until the build ends: keep the collector from rescanning them, over and
+    # over, while the feeds are rendered.
+    gc.freeze()
+    try:
+        with stage(outcome.timings, "render"):
+            entries = make_entries(outcome.records, settings)
+        for rendered in documents(settings, cache, entries, outcome, jobs):
+            add_timings(outcome, rendered.timings)
+            outcome.invalid += rendered.problems
+            with stage(outcome.timings, "write"):
+                keep(outcome, rendered.name, rendered.data, staging, settings.output_dir)
+    finally:
+        gc.unfreeze()
     return outcome
 
 
