@@ -1,7 +1,7 @@
 """Benchmark `feeds build`: cold and incremental build time, peak memory, per-stage breakdown.
 
 For each N it generates a corpus (bench/corpus.py, kept under --work between runs), then runs
-`feeds build --verbose` in a fresh process: cold (no public/, no cache) and incremental (one
+`feeds build -v` in a fresh process: cold (no public/, no cache) and incremental (one
 seed edited, everything else cached). Times are the median of --runs runs; the ratio
 cold/incremental is computed from those medians in the same run. Peak memory is the largest
 resident set of the build process and of each worker process (ru_maxrss of the children).
@@ -54,7 +54,7 @@ def run_build(site: Path, jobs: int) -> tuple[float, float, dict[str, float]]:
         "build",
         "--config",
         str(site / "feeds.toml"),
-        "--verbose",
+        "-v",
         "--jobs",
         str(jobs),
     ]

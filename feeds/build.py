@@ -17,6 +17,7 @@ from feeds import websub
 from feeds.config import Settings, load_settings
 from feeds.errors import InputError
 from feeds.lock import LockTimeout, build_lock
+from feeds.logs import DETAIL
 from feeds.model import FORMATS, feed_file
 from feeds.pipeline import Outcome, build, stage
 from feeds.publish import Changes, differences, publish, staging_folder
@@ -131,9 +132,9 @@ def _remember(cache: caches.Cache, outcome: Outcome, settings: Settings) -> None
 
 def _log_summary(changes: Changes, outcome: Outcome) -> None:
     for name in changes.written:
-        LOG.debug("wrote %s", name)
+        LOG.log(DETAIL, "wrote %s", name)
     for name in changes.removed:
-        LOG.debug("removed %s", name)
+        LOG.log(DETAIL, "removed %s", name)
     for name, seconds in outcome.timings.items():
         LOG.debug("%s: %.3f s", name, seconds)
     summary = f"wrote {len(changes.written)} files, {changes.unchanged} unchanged" + (

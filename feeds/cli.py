@@ -77,8 +77,9 @@ def _add_logging(parser: argparse.ArgumentParser) -> None:
     volume.add_argument(
         "--verbose",
         "-v",
-        action="store_true",
-        help="also print each file written and the time of each stage",
+        action="count",
+        default=0,
+        help="also print the time of each stage; twice (-vv), every file written or removed",
     )
     parser.add_argument(
         "--log-format",
