@@ -71,22 +71,21 @@ def _positive(value: Any) -> int:
     return value
 
 
-def _base_url(value: Any) -> str:
+def _http_url(value: Any, example: str) -> str:
     url = _text(value)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("must be an absolute http(s) URL such as 'https://example.org/news/'")
+        raise ValueError(f"must be an absolute http(s) URL such as {example!r}")
+    return url
+
+
+def _base_url(value: Any) -> str:
+    url = _http_url(value, "https://example.org/news/")
     return url if url.endswith("/") else url + "/"
 
 
 def _hub(value: Any) -> str | None:
-    if value is None:
-        return None
-    url = _text(value)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("must be the absolute http(s) URL of a WebSub hub")
-    return url
+    return None if value is None else _http_url(value, "https://hub.example.org/")
 
 
 def _zone(value: Any) -> tzinfo:
