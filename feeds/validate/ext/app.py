@@ -26,8 +26,9 @@ def _media_range(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 def _questionable(cx: Ctx, el: etree._Element) -> None:
     """Atom metadata where the protocol defines none: readers will not look for it there."""
-    cx.out.at(el, "app.element.questionable", element=qname(el.tag),
-              parent=qname(el.getparent().tag))
+    cx.out.at(
+        el, "app.element.questionable", element=qname(el.tag), parent=qname(el.getparent().tag)
+    )
 
 
 def _require(*names: str):
@@ -51,21 +52,33 @@ def _categories(cx: Ctx, el: etree._Element) -> None:
         cx.out.at(el, "app.categories.conflicting-children")
 
 
-CATEGORIES = node(attrs={"href": opt(uri), "scheme": opt(uri), "fixed": opt(yes_no)},
-                  children={"atom:category": ATOM_RULES["atom:category"]},
-                  then=_categories, once=False)
+CATEGORIES = node(
+    attrs={"href": opt(uri), "scheme": opt(uri), "fixed": opt(yes_no)},
+    children={"atom:category": ATOM_RULES["atom:category"]},
+    then=_categories,
+    once=False,
+)
 _ATOM_TITLE = ATOM_RULES["atom:title"]
 _QUESTIONABLE = Rule(_questionable, once=False)
-COLLECTION = node(attrs={"href": req(uri)},
-                  children={"atom:title": _ATOM_TITLE, "app:accept": node(_media_range,
-                                                                        once=False),
-                            "app:categories": CATEGORIES, "atom:*": _QUESTIONABLE},
-                  then=_require("atom:title"), once=False)
-WORKSPACE = node(children={"atom:title": _ATOM_TITLE, "app:collection": COLLECTION,
-                           "atom:*": _QUESTIONABLE},
-                 then=_require("atom:title"), once=False)
-SERVICE = node(children={"app:workspace": WORKSPACE, "atom:*": _QUESTIONABLE},
-               then=_require("app:workspace"))
+COLLECTION = node(
+    attrs={"href": req(uri)},
+    children={
+        "atom:title": _ATOM_TITLE,
+        "app:accept": node(_media_range, once=False),
+        "app:categories": CATEGORIES,
+        "atom:*": _QUESTIONABLE,
+    },
+    then=_require("atom:title"),
+    once=False,
+)
+WORKSPACE = node(
+    children={"atom:title": _ATOM_TITLE, "app:collection": COLLECTION, "atom:*": _QUESTIONABLE},
+    then=_require("atom:title"),
+    once=False,
+)
+SERVICE = node(
+    children={"app:workspace": WORKSPACE, "atom:*": _QUESTIONABLE}, then=_require("app:workspace")
+)
 
 RULES: dict[str, Rule] = {
     "app:control": node(children={"app:draft": node(yes_no, strip=False)}, level=ITEM),

@@ -29,9 +29,11 @@ from feeds.validate.values import same_url
 _THR = "{http://purl.org/syndication/thread/1.0}"
 
 # Registered link relations (IANA); others must be absolute URIs.
-RELATIONS = frozenset(words("""alternate current describedby edit edit-media enclosure first
+RELATIONS = frozenset(
+    words("""alternate current describedby edit edit-media enclosure first
     hub last license next next-archive payment prev-archive previous related replies search
-    self service up via"""))
+    self service up via""")
+)
 
 
 def _rel(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -75,16 +77,32 @@ def _text_construct(cx: Ctx, el: etree._Element) -> None:
         plain(cx, el, "atom text", text_of(el))
 
 
-_TEXT = node(attrs={"type": opt(one_of(words("text html xhtml")))}, then=_text_construct,
-             children={"xhtml:div": anything()}, level=BOTH, text=True)
+_TEXT = node(
+    attrs={"type": opt(one_of(words("text html xhtml")))},
+    then=_text_construct,
+    children={"xhtml:div": anything()},
+    level=BOTH,
+    text=True,
+)
 _PERSON = anything(level=BOTH)
 
 RULES: dict[str, Rule] = {
-    "atom:link": node(attrs={"href": req(uri), "rel": opt(nonblank, _rel), "type": opt(mime),
-                             "hreflang": opt(language), "title": opt(plain),
-                             "length": opt(non_negative), f"{_THR}count": opt(non_negative),
-                             f"{_THR}updated": opt(rfc3339)},
-                      then=_link, text=True, once=False, level=BOTH),
+    "atom:link": node(
+        attrs={
+            "href": req(uri),
+            "rel": opt(nonblank, _rel),
+            "type": opt(mime),
+            "hreflang": opt(language),
+            "title": opt(plain),
+            "length": opt(non_negative),
+            f"{_THR}count": opt(non_negative),
+            f"{_THR}updated": opt(rfc3339),
+        },
+        then=_link,
+        text=True,
+        once=False,
+        level=BOTH,
+    ),
     "atom:id": leaf(full_uri, level=BOTH),
     "atom:updated": leaf(rfc3339, level=BOTH),
     "atom:published": leaf(rfc3339, level=ITEM),
@@ -95,8 +113,9 @@ RULES: dict[str, Rule] = {
     "atom:content": anything(once=True, level=ITEM),
     "atom:author": _PERSON,
     "atom:contributor": _PERSON,
-    "atom:category": node(attrs={"term": req(), "scheme": opt(uri), "label": opt(text)},
-                          once=False, level=BOTH),
+    "atom:category": node(
+        attrs={"term": req(), "scheme": opt(uri), "label": opt(text)}, once=False, level=BOTH
+    ),
     "atom:generator": node(text, attrs={"uri": opt(uri), "version": opt()}, level=CHANNEL),
     "atom:icon": leaf(uri, level=CHANNEL),
     "atom:logo": leaf(uri, level=CHANNEL),

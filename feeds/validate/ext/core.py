@@ -29,8 +29,16 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Where an extension element may appear: in the channel (or Atom feed), in an item (or entry),
 # in either, or anywhere at all (image, textInput, Atom person constructs...).
 CHANNEL, ITEM, BOTH, ANY = "channel", "item", "channel+item", "any"
-_LEVEL_OF_PARENT = {"channel": CHANNEL, "feed": CHANNEL, "Channel": CHANNEL, "source": CHANNEL,
-                    "item": ITEM, "entry": ITEM, "rss": "rss", "RDF": "rss"}
+_LEVEL_OF_PARENT = {
+    "channel": CHANNEL,
+    "feed": CHANNEL,
+    "Channel": CHANNEL,
+    "source": CHANNEL,
+    "item": ITEM,
+    "entry": ITEM,
+    "rss": "rss",
+    "RDF": "rss",
+}
 
 # The namespaces the W3C Feed Validation Service knows, by their conventional prefix.
 NAMESPACES: dict[str, str] = {

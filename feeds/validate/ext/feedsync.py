@@ -6,13 +6,12 @@ their own scope), counters fit in 31 bits, times are RFC 3339.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from feeds.validate.ext.core import CHANNEL, ITEM, Ctx, Rule, elements, qname
 from feeds.validate.ext.kinds import (
     full_uri,
+    matching,
     nonblank,
     one_of,
     parse_w3cdtf,
@@ -23,15 +22,8 @@ from feeds.validate.ext.kinds import (
 )
 from feeds.validate.ext.rules import node, opt, req
 
-_NSS = re.compile(r"([0-9a-zA-Z()+,\-.:=@;$_!*'/?#]|%[0-9a-fA-F]{2})+")
-
-
-def _nss(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    """A URN namespace-specific string (RFC 2141): ids and endpoints are used inside URNs."""
-    if _NSS.fullmatch(value):
-        return True
-    cx.out.at(el, "sx.nss.invalid", element=name, value=value)
-    return False
+# A URN namespace-specific string (RFC 2141): ids and endpoints are used inside URNs.
+_nss = matching(r"([0-9a-zA-Z()+,\-.:=@;$_!*'/?#]|%[0-9a-fA-F]{2})+", "sx.nss.invalid")
 
 
 def _sharing(cx: Ctx, el: etree._Element) -> None:
@@ -77,19 +69,37 @@ def _conflicts(cx: Ctx, el: etree._Element) -> None:
         cx.scope = outer
 
 
-_HISTORY = node(attrs={"by": opt(plain, nonblank, _nss), "sequence": req(uint31),
-                       "when": opt(rfc3339)}, then=_history, once=False)
-SYNC = node(attrs={"id": req(_nss), "updates": req(uint31), "deleted": opt(true_false_strict),
-                   "noconflicts": opt(true_false_strict)},
-            children={"sx:history": _HISTORY, "sx:conflicts": Rule(_conflicts)},
-            then=_sync, level=ITEM)
-_RELATED = node(attrs={"link": req(full_uri), "title": opt(plain, nonblank),
-                       "type": req(one_of(("complete", "aggregated"), code="sx.related.bad-type"))},
-                once=False)
+_HISTORY = node(
+    attrs={"by": opt(plain, nonblank, _nss), "sequence": req(uint31), "when": opt(rfc3339)},
+    then=_history,
+    once=False,
+)
+SYNC = node(
+    attrs={
+        "id": req(_nss),
+        "updates": req(uint31),
+        "deleted": opt(true_false_strict),
+        "noconflicts": opt(true_false_strict),
+    },
+    children={"sx:history": _HISTORY, "sx:conflicts": Rule(_conflicts)},
+    then=_sync,
+    level=ITEM,
+)
+_RELATED = node(
+    attrs={
+        "link": req(full_uri),
+        "title": opt(plain, nonblank),
+        "type": req(one_of(("complete", "aggregated"), code="sx.related.bad-type")),
+    },
+    once=False,
+)
 
 RULES: dict[str, Rule] = {
-    "sx:sharing": node(attrs={"since": opt(rfc3339), "until": opt(rfc3339),
-                              "expires": opt(rfc3339)},
-                       children={"sx:related": _RELATED}, then=_sharing, level=CHANNEL),
+    "sx:sharing": node(
+        attrs={"since": opt(rfc3339), "until": opt(rfc3339), "expires": opt(rfc3339)},
+        children={"sx:related": _RELATED},
+        then=_sharing,
+        level=CHANNEL,
+    ),
     "sx:sync": SYNC,
 }

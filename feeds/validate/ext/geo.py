@@ -54,16 +54,27 @@ _POS_LIST = leaf(_positions())
 _GML = {
     "gml:Point": node(attrs=_SRS, children={"gml:pos": _POS}),
     "gml:LineString": node(attrs=_SRS, children={"gml:posList": _POS_LIST}),
-    "gml:Polygon": node(attrs=_SRS, children={
-        "gml:exterior": node(children={
-            "gml:LinearRing": node(attrs=_SRS, children={"gml:posList": _POS_LIST})})}),
-    "gml:Envelope": node(attrs=_SRS, children={"gml:lowerCorner": _POS,
-                                                "gml:upperCorner": _POS}),
+    "gml:Polygon": node(
+        attrs=_SRS,
+        children={
+            "gml:exterior": node(
+                children={"gml:LinearRing": node(attrs=_SRS, children={"gml:posList": _POS_LIST})}
+            )
+        },
+    ),
+    "gml:Envelope": node(attrs=_SRS, children={"gml:lowerCorner": _POS, "gml:upperCorner": _POS}),
 }
 
 RULES: dict[str, Rule] = {
-    "geo:Point": node(children={"geo:lat": leaf(latitude), "geo:long": leaf(longitude),
-                                "geo:alt": leaf(signed_decimal)}, then=_point, once=False),
+    "geo:Point": node(
+        children={
+            "geo:lat": leaf(latitude),
+            "geo:long": leaf(longitude),
+            "geo:alt": leaf(signed_decimal),
+        },
+        then=_point,
+        once=False,
+    ),
     "geo:lat": leaf(latitude),
     "geo:long": leaf(longitude),
     "geo:alt": leaf(signed_decimal),
@@ -77,8 +88,10 @@ RULES: dict[str, Rule] = {
     "georss:box": leaf(_positions(4), once=False),
     "georss:circle": leaf(text, once=False),
     "georss:where": node(children=_GML, once=False),
-    **{f"georss:{name}": leaf(text, once=False)
-       for name in words("featureTypeTag relationshipTag featureName")},
+    **{
+        f"georss:{name}": leaf(text, once=False)
+        for name in words("featureTypeTag relationshipTag featureName")
+    },
     "georss:elev": leaf(signed_decimal),
     "georss:floor": leaf(integer),
     "georss:radius": leaf(signed_decimal),

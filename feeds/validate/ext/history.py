@@ -19,8 +19,9 @@ def _links(el: etree._Element) -> list[tuple[str, str | None]]:
     parent = el.getparent()
     if parent is None:
         return []
-    return [(link.get("rel", "alternate"), link.get("href"))
-            for link in parent if link.tag == _LINK]
+    return [
+        (link.get("rel", "alternate"), link.get("href")) for link in parent if link.tag == _LINK
+    ]
 
 
 def _has_sibling(el: etree._Element, name: str) -> bool:
@@ -55,5 +56,3 @@ RULES: dict[str, Rule] = {
     "fh:complete": node(then=deferred(_complete), level=CHANNEL),
     "fh:archive": node(then=deferred(_archive), level=CHANNEL),
 }
-
-

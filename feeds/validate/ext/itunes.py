@@ -4,7 +4,6 @@ channel must carry once it uses the namespace (see `missing_in_channel`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lxml import etree
@@ -24,6 +23,7 @@ from feeds.validate.ext.kinds import (
     email,
     full_uri,
     http_url,
+    matching,
     max_length,
     one_of,
     plain,
@@ -121,8 +121,9 @@ def _category(cx: Ctx, el: etree._Element) -> None:
                 report_unknown(cx, grandchild)
 
 
-def _category_value(cx: Ctx, el: etree._Element, valid: Iterable[str],
-                    old: Iterable[str]) -> str | None:
+def _category_value(
+    cx: Ctx, el: etree._Element, valid: Iterable[str], old: Iterable[str]
+) -> str | None:
     """Check one category's text attribute; retired names warn, unknown ones are errors."""
     check_attributes(cx, el, qname(el.tag), {_TEXT: req()})
     value = el.get(_TEXT)
@@ -140,12 +141,7 @@ def _keywords(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     return True
 
 
-def _duration(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    """Seconds, or [H:]MM:SS."""
-    if re.fullmatch(r"\d+(:[0-5]\d(:[0-5]\d)?)?", value):
-        return True
-    cx.out.at(el, "itunes.duration.invalid", value=value)
-    return False
+_duration = matching(r"\d+(:[0-5]\d(:[0-5]\d)?)?", "itunes.duration.invalid")  # s, [H:]MM:SS
 
 
 _EXPLICIT = one_of(words("yes no clean true false"), code="value.boolean.invalid", fold=True)
@@ -163,8 +159,9 @@ RULES: dict[str, Rule] = {
     "itunes:summary": leaf(max_length(4000), plain, level=BOTH),
     "itunes:image": node(attrs={"href": req(http_url)}, level=BOTH),
     "itunes:title": leaf(text, level=BOTH),
-    "itunes:owner": node(children=_OWNER, level=CHANNEL,
-                         then=lambda cx, el: _require(cx, el, "itunes:email")),
+    "itunes:owner": node(
+        children=_OWNER, level=CHANNEL, then=lambda cx, el: _require(cx, el, "itunes:email")
+    ),
     "itunes:category": Rule(_category, once=False, level=CHANNEL),
     "itunes:pubDate": leaf(rfc822, level=CHANNEL),
     "itunes:new-feed-url": leaf(full_uri, level=CHANNEL),
@@ -189,8 +186,9 @@ REQUIRED_IN_CHANNEL = ("itunes:category", "itunes:explicit")
 SUPPORTED_ENCLOSURES = frozenset(words("m4a mp3 mov mp4 m4v pdf epub"))
 
 
-def missing_in_channel(cx: Ctx, channel: etree._Element, present: set[str],
-                       has_language: bool) -> None:
+def missing_in_channel(
+    cx: Ctx, channel: etree._Element, present: set[str], has_language: bool
+) -> None:
     """Warn about what a podcast channel lacks: language, category, explicit, owner."""
     if not has_language:
         cx.out.at(channel, "itunes.channel.missing-element", element="language")

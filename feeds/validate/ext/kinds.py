@@ -25,16 +25,24 @@ Kind = Callable[[Ctx, etree._Element, str, str], bool]
 
 # --- URIs --------------------------------------------------------------------------------------
 
-_URI = re.compile(r"([a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(\[[0-9A-Fa-f:]+\])?"
-                  r"[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]*$")
+_URI = re.compile(
+    r"([a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(\[[0-9A-Fa-f:]+\])?"
+    r"[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]*$"
+)
 _FULL_URI = re.compile(r"[a-zA-Z][0-9a-zA-Z+\-.]*:(//)?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]+$")
 _URI_CHAR = re.compile(r"[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#\[\]]")
-_URN = re.compile(r"^urn:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'\-/?#]"
-                  r"|%[0-9A-Fa-f]{2})+$", re.IGNORECASE)
-_UUID = re.compile(r"^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$",
-                   re.IGNORECASE)
-_TAG = re.compile(r"^tag:([a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:"
-                  r"[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$")
+_URN = re.compile(
+    r"^urn:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'\-/?#]"
+    r"|%[0-9A-Fa-f]{2})+$",
+    re.IGNORECASE,
+)
+_UUID = re.compile(
+    r"^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$", re.IGNORECASE
+)
+_TAG = re.compile(
+    r"^tag:([a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(-\d{2}(-\d{2})?)?:"
+    r"[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$"
+)
 _DOMAIN = r"(([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([A-Z0-9\-]+\.)+))([A-Z0-9][-A-Z0-9]*)"
 _HTTP_URL = re.compile(r"(http|https)://" + _DOMAIN + r"(?::\d+)?(/|$)", re.IGNORECASE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -57,8 +65,16 @@ def full_uri(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     return _check_uri(cx, el, name, value, _FULL_URI, "value.uri.not-absolute")
 
 
-def _check_uri(cx: Ctx, el: etree._Element, name: str, value: str, shape: re.Pattern[str],
-               code: str, *, iri: bool = False) -> bool:
+def _check_uri(
+    cx: Ctx,
+    el: etree._Element,
+    name: str,
+    value: str,
+    shape: re.Pattern[str],
+    code: str,
+    *,
+    iri: bool = False,
+) -> bool:
     """The W3C validator's URI rules: tag: and urn: syntax, the URI character set (IRIs may
     add any non-ASCII character), a host after http://, and a registered scheme."""
     probe = _NON_ASCII.sub("x", value) if iri else value
@@ -66,8 +82,9 @@ def _check_uri(cx: Ctx, el: etree._Element, name: str, value: str, shape: re.Pat
     if scheme == "tag":
         return _report_unless(cx, el, name, value, bool(_TAG.match(probe)), "value.uri.bad-tag")
     if scheme == "urn":
-        well_formed = bool(_UUID.match(probe) if probe.lower().startswith("urn:uuid:")
-                           else _URN.match(probe))
+        well_formed = bool(
+            _UUID.match(probe) if probe.lower().startswith("urn:uuid:") else _URN.match(probe)
+        )
         return _report_unless(cx, el, name, value, well_formed, "value.uri.bad-urn")
     if not shape.match(probe):
         bad = next((c for c in probe if not _URI_CHAR.match(c)), None)
@@ -84,8 +101,7 @@ def _check_uri(cx: Ctx, el: etree._Element, name: str, value: str, shape: re.Pat
     return True
 
 
-def _report_unless(cx: Ctx, el: etree._Element, name: str, value: str, ok: bool,
-                   code: str) -> bool:
+def _report_unless(cx: Ctx, el: etree._Element, name: str, value: str, ok: bool, code: str) -> bool:
     if not ok:
         cx.out.at(el, code, element=name, value=value)
     return ok
@@ -119,8 +135,9 @@ def email(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
         return _report_unless(cx, el, name, value[:_EMAIL_MAX], False, "value.email.invalid")
     addresses = getaddresses([value])
     address = addresses[0][1] if len(addresses) == 1 else value
-    return _report_unless(cx, el, name, value, bool(_ADDR_SPEC.match(address)),
-                          "value.email.invalid")
+    return _report_unless(
+        cx, el, name, value, bool(_ADDR_SPEC.match(address)), "value.email.invalid"
+    )
 
 
 def email_with_name(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -136,10 +153,16 @@ def email_with_name(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 # --- dates -------------------------------------------------------------------------------------
 
-_RFC822_ERRORS = {"format": "value.date.not-rfc822", "zone": "value.date.bad-zone",
-                  "weekday": "value.date.wrong-weekday", "impossible": "value.date.impossible"}
-_RFC822_WARNINGS = {"two-digit-year": "value.date.two-digit-year",
-                    "loose": "value.date.loose-rfc822"}
+_RFC822_ERRORS = {
+    "format": "value.date.not-rfc822",
+    "zone": "value.date.bad-zone",
+    "weekday": "value.date.wrong-weekday",
+    "impossible": "value.date.impossible",
+}
+_RFC822_WARNINGS = {
+    "two-digit-year": "value.date.two-digit-year",
+    "loose": "value.date.loose-rfc822",
+}
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _FUTURE = timedelta(minutes=10)
 
@@ -162,12 +185,13 @@ def _plausible(cx: Ctx, el: etree._Element, name: str, value: str, date: datetim
         cx.out.at(el, "value.date.implausible", element=name, value=value)
 
 
-_W3CDTF = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d*)?)?"
-                     r"(Z|[+-]\d\d:\d\d)?)?)?)?$")
+_W3CDTF = re.compile(
+    r"^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d*)?)?"
+    r"(Z|[+-]\d\d:\d\d)?)?)?)?$"
+)
 
 
-def parse_w3cdtf(value: str, *, zone_required: bool = True,
-                 full: bool = False) -> datetime | None:
+def parse_w3cdtf(value: str, *, zone_required: bool = True, full: bool = False) -> datetime | None:
     """The date of a W3C-DTF (ISO 8601 profile) value, else None. Times need a zone unless
     `zone_required` is off (plain ISO 8601); `full` demands a complete RFC 3339 date-time."""
     match = _W3CDTF.match(value)
@@ -177,8 +201,15 @@ def parse_w3cdtf(value: str, *, zone_required: bool = True,
     if (hour and not zone and zone_required) or (full and not (second and zone)):
         return None
     try:
-        date = datetime(int(year), int(month or 1), int(day or 1), int(hour or 0),
-                        int(minute or 0), min(int(second or 0), 59), tzinfo=UTC)
+        date = datetime(
+            int(year),
+            int(month or 1),
+            int(day or 1),
+            int(hour or 0),
+            int(minute or 0),
+            min(int(second or 0), 59),
+            tzinfo=UTC,
+        )
     except ValueError:
         return None
     if zone and zone != "Z":
@@ -190,8 +221,7 @@ def parse_w3cdtf(value: str, *, zone_required: bool = True,
     return None if second and int(second) > 60 else date
 
 
-def _date_kind(code: str, *, zone_required: bool, full: bool = False,
-               bounded: bool = True) -> Kind:
+def _date_kind(code: str, *, zone_required: bool, full: bool = False, bounded: bool = True) -> Kind:
     def check(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
         date = parse_w3cdtf(value, zone_required=zone_required, full=full)
         if date is None:
@@ -215,8 +245,12 @@ rfc3339 = _date_kind("value.date.not-rfc3339", zone_required=True, full=True)
 def language(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     """An RFC 3066 / BCP 47 tag whose primary subtag is an ISO 639 code."""
     primary = value.split("-", 1)[0].lower()
-    ok = bool(re.match(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", value, re.IGNORECASE)) and (
-        len(primary) == 3 or primary in ISO639_1) or primary in ("i", "x") and "-" in value
+    ok = (
+        bool(re.match(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", value, re.IGNORECASE))
+        and (len(primary) == 3 or primary in ISO639_1)
+        or primary in ("i", "x")
+        and "-" in value
+    )
     return _report_unless(cx, el, name, value, ok, "value.language.invalid")
 
 
@@ -236,14 +270,16 @@ def integer(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 def non_negative(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     number = _integer(value)
-    return _report_unless(cx, el, name, value, number is not None and number >= 0,
-                          "value.integer.negative")
+    return _report_unless(
+        cx, el, name, value, number is not None and number >= 0, "value.integer.negative"
+    )
 
 
 def positive(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     number = _integer(value)
-    return _report_unless(cx, el, name, value, number is not None and number > 0,
-                          "value.integer.not-positive")
+    return _report_unless(
+        cx, el, name, value, number is not None and number > 0, "value.integer.not-positive"
+    )
 
 
 def uint31(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -278,8 +314,7 @@ latitude = _in_range("value.latitude.invalid", 90)
 longitude = _in_range("value.longitude.invalid", 180)
 
 
-def one_of(values: Iterable[str], *, code: str = "value.enum.invalid",
-           fold: bool = False) -> Kind:
+def one_of(values: Iterable[str], *, code: str = "value.enum.invalid", fold: bool = False) -> Kind:
     """A kind accepting only the listed values (compared case-insensitively with `fold`)."""
     allowed = frozenset(v.lower() for v in values) if fold else frozenset(values)
     listed = ", ".join(sorted(values))
@@ -308,12 +343,18 @@ def max_length(limit: int) -> Kind:
     return check
 
 
-def form_name(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    """A text input's name: the form field the text is submitted as."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9:._-]*$", value):
-        return True
-    cx.out.at(el, "rss.textinput.bad-name", value=value)
-    return False
+def matching(pattern: str, code: str) -> Kind:
+    """A value that must match `pattern` as a whole; otherwise `code` is reported."""
+    shape = re.compile(pattern)
+
+    def check(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
+        return _report_unless(cx, el, name, value, bool(shape.fullmatch(value)), code)
+
+    return check
+
+
+# A text input's name: the form field the text is submitted as.
+form_name = matching(r"[a-zA-Z][a-zA-Z0-9:._-]*", "rss.textinput.bad-name")
 
 
 # --- text and HTML -----------------------------------------------------------------------------
@@ -376,5 +417,6 @@ def xml_base(el: etree._Element) -> str | None:
 def bad_characters(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     """Text that shows the tell-tale signs of a wrong encoding (C1 controls, U+FFFD, UTF-8
     read as Latin-1)."""
-    return _report_unless(cx, el, name, value, not values.misdecoded(value),
-                          "value.text.bad-characters")
+    return _report_unless(
+        cx, el, name, value, not values.misdecoded(value), "value.text.bad-characters"
+    )

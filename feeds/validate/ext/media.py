@@ -14,6 +14,7 @@ from feeds.validate.ext.kinds import (
     full_uri,
     language,
     markup,
+    matching,
     mime,
     non_negative,
     one_of,
@@ -25,7 +26,8 @@ from feeds.validate.ext.kinds import (
 from feeds.validate.ext.rules import anything, node, opt, req
 
 # The European Broadcasting Union's role codes, the default scheme of media:credit.
-EBU_ROLES = frozenset(phrases("""
+EBU_ROLES = frozenset(
+    phrases("""
 actor, adaptor, anchor person, animal trainer, animator, announcer, armourer, art director,
 artist/performer, assistant camera, assistant chief lighting technician, assistant director,
 assistant producer, assistant visual editor, author, broadcast assistant, broadcast journalist,
@@ -49,7 +51,8 @@ special effects, stunts, subtitles, technical director, term, translation,
 transportation manager, treatment/programme proposal, vision mixer, visual editor,
 visual effects, wardrobe, witness, artist, performer, treatment, treatment proposal,
 programme proposal
-"""))
+""")
+)
 
 _RATINGS = {
     "urn:simple": frozenset(words("adult nonadult")),
@@ -58,22 +61,9 @@ _RATINGS = {
 }
 _ICRA_CODE = r"([nsvlocx]z [01]|(n[a-c]|s[a-f]|v[a-j]|l[a-c]|o[a-h]|c[a-b]|x[a-e]) 1)"
 _ICRA = re.compile(rf"^r \({_ICRA_CODE}( {_ICRA_CODE})*\)$")
-_NPT = re.compile(r"now|\d+(\.\d+)?|\d+:\d\d:\d\d(\.\d+)?")
-
-
-def _number(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    if re.fullmatch(r"\d+(\.\d*)?", value):
-        return True
-    cx.out.at(el, "value.number.invalid", element=name, value=value)
-    return False
-
-
-def _npt(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    """A Normal Play Time offset (RFC 2326): seconds, h:mm:ss or "now"."""
-    if _NPT.fullmatch(value):
-        return True
-    cx.out.at(el, "media.time.invalid", element=name, value=value)
-    return False
+_number = matching(r"\d+(\.\d*)?", "value.number.invalid")
+# A Normal Play Time offset (RFC 2326): seconds, h:mm:ss or "now".
+_npt = matching(r"now|\d+(\.\d+)?|\d+:\d\d:\d\d(\.\d+)?", "media.time.invalid")
 
 
 def _typed_text(cx: Ctx, el: etree._Element) -> None:
@@ -159,38 +149,51 @@ _EXTRA = words("""community comments embed responses backLinks status price lice
 
 ELEMENTS: dict[str, Rule] = {
     "media:adult": node(true_false, then=_adult, strip=False),
-    "media:category": node(plain, attrs={"label": opt(plain), "scheme": opt(full_uri)},
-                           once=False),
+    "media:category": node(plain, attrs={"label": opt(plain), "scheme": opt(full_uri)}, once=False),
     "media:copyright": node(plain, attrs={"url": opt(full_uri)}),
-    "media:credit": node(text, attrs={"role": opt(), "scheme": opt(_credit_scheme)},
-                         then=_credit, once=False),
+    "media:credit": node(
+        text, attrs={"role": opt(), "scheme": opt(_credit_scheme)}, then=_credit, once=False
+    ),
     "media:description": node(attrs=_TYPED, then=_typed_text, text=True),
     "media:keywords": node(text, once=False),
     "media:hash": node(attrs={"algo": opt()}, then=_hash, text=True, once=False),
     "media:player": node(attrs={"url": req(full_uri), **_SIZE}),
     "media:rating": node(attrs={"scheme": opt()}, then=_rating, text=True, once=False),
-    "media:restriction": node(attrs={"relationship": req(), "type": opt()}, then=_restriction,
-                              text=True, once=False),
-    "media:text": node(attrs={**_TYPED, "lang": opt(language), "start": opt(_npt),
-                              "end": opt(_npt)}, then=_typed_text, text=True, once=False),
+    "media:restriction": node(
+        attrs={"relationship": req(), "type": opt()}, then=_restriction, text=True, once=False
+    ),
+    "media:text": node(
+        attrs={**_TYPED, "lang": opt(language), "start": opt(_npt), "end": opt(_npt)},
+        then=_typed_text,
+        text=True,
+        once=False,
+    ),
     "media:title": node(attrs=_TYPED, then=_typed_text, text=True),
-    "media:thumbnail": node(attrs={"url": req(full_uri), "time": opt(_npt), **_SIZE},
-                            once=False),
+    "media:thumbnail": node(attrs={"url": req(full_uri), "time": opt(_npt), **_SIZE}, once=False),
     **{f"media:{name}": anything() for name in _EXTRA},
 }
 
 CONTENT_ATTRS = {
-    "url": opt(full_uri), "fileSize": opt(positive), "type": opt(mime),
+    "url": opt(full_uri),
+    "fileSize": opt(positive),
+    "type": opt(mime),
     "medium": opt(one_of(words("image audio video document executable"))),
-    "isDefault": opt(true_false), "expression": opt(one_of(words("sample full nonstop"))),
-    "bitrate": opt(_number), "framerate": opt(_number), "samplingrate": opt(_number),
-    "channels": opt(non_negative), "duration": opt(_number), "lang": opt(language), **_SIZE,
+    "isDefault": opt(true_false),
+    "expression": opt(one_of(words("sample full nonstop"))),
+    "bitrate": opt(_number),
+    "framerate": opt(_number),
+    "samplingrate": opt(_number),
+    "channels": opt(non_negative),
+    "duration": opt(_number),
+    "lang": opt(language),
+    **_SIZE,
 }
 _CONTENT = node(attrs=CONTENT_ATTRS, children=ELEMENTS, once=False, level=ITEM)
 
 RULES: dict[str, Rule] = {
     **{name: Rule(rule.check, rule.once, BOTH) for name, rule in ELEMENTS.items()},
     "media:content": _CONTENT,
-    "media:group": node(children={**ELEMENTS, "media:content": _CONTENT}, then=_group,
-                        once=False, level=ITEM),
+    "media:group": node(
+        children={**ELEMENTS, "media:content": _CONTENT}, then=_group, once=False, level=ITEM
+    ),
 }

@@ -7,8 +7,6 @@ Levels and value kinds follow the module specifications as the W3C validator rea
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from feeds.validate.ext.core import BOTH, CHANNEL, ITEM, Ctx, Rule, qname, report_unknown, words
@@ -19,6 +17,7 @@ from feeds.validate.ext.kinds import (
     iso8601,
     language,
     markup,
+    matching,
     mime,
     non_negative,
     nonblank,
@@ -37,11 +36,7 @@ _L = "{http://purl.org/rss/1.0/modules/link/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 
 
-def _comma_separated_integers(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
-    if re.fullmatch(r"\d+(,\s*\d+)*", value):
-        return True
-    cx.out.at(el, "value.integer.invalid-list", element=name, value=value)
-    return False
+_comma_separated_integers = matching(r"\d+(,\s*\d+)*", "value.integer.invalid-list")
 
 
 def _deprecated(code: str):
@@ -68,8 +63,10 @@ _MODULE_RULES = {
     "sy:updateBase": leaf(w3cdtf, level=CHANNEL),
     "admin:generatorAgent": resource(level=CHANNEL),
     "admin:errorReportsTo": resource(level=CHANNEL),
-    **{f"blogChannel:{name}": leaf(full_uri, level=CHANNEL)
-       for name in words("blogRoll mySubscriptions blink changes")},
+    **{
+        f"blogChannel:{name}": leaf(full_uri, level=CHANNEL)
+        for name in words("blogRoll mySubscriptions blink changes")
+    },
     "cp:server": resource(once=False, level=CHANNEL),
     "ag:source": leaf(text, level=ITEM),
     "ag:sourceURL": leaf(full_uri, level=ITEM),
@@ -82,8 +79,10 @@ _MODULE_RULES = {
     "ev:type": leaf(text, level=ITEM),
     "taxo:topics": anything(level=BOTH),
     "taxo:topic": anything(level="rss"),
-    **{f"wiki:{name}": leaf(text, once=False, level=ITEM)
-       for name in words("diff history importance status version")},
+    **{
+        f"wiki:{name}": leaf(text, once=False, level=ITEM)
+        for name in words("diff history importance status version")
+    },
     "wiki:interwiki": leaf(text, once=False, level=CHANNEL),
     "slash:comments": leaf(non_negative, level=ITEM),
     "slash:section": leaf(text, once=False, level=ITEM),
@@ -93,20 +92,35 @@ _MODULE_RULES = {
     "wfw:commentRss": leaf(full_uri, level=ITEM),
     "wfw:commentRSS": node(full_uri, then=_deprecated("wfw.commentrss.deprecated"), level=ITEM),
     "trackback:ping": per_host(rdf=resource(level=ITEM), other=leaf(full_uri, level=ITEM)),
-    "trackback:about": per_host(rdf=resource(once=False, level=ITEM),
-                                other=leaf(full_uri, once=False, level=ITEM)),
+    "trackback:about": per_host(
+        rdf=resource(once=False, level=ITEM), other=leaf(full_uri, once=False, level=ITEM)
+    ),
     "thr:children": Rule(_rdf_only, once=True, level=ITEM),
     "thr:total": leaf(non_negative, level=ITEM),
-    "thr:in-reply-to": node(attrs={"href": opt(uri), "ref": opt(full_uri), "source": opt(uri),
-                                   "type": opt(mime)}, text=True, once=False, level=BOTH),
-    "l:link": node(attrs={f"{_RDF}resource": opt(uri),
-                          f"{_L}rel": req(full_uri), f"{_L}lang": opt(language),
-                          f"{_L}title": opt(plain), f"{_L}type": opt(_link_type)},
-                   text=True, once=False, level=BOTH),
+    "thr:in-reply-to": node(
+        attrs={"href": opt(uri), "ref": opt(full_uri), "source": opt(uri), "type": opt(mime)},
+        text=True,
+        once=False,
+        level=BOTH,
+    ),
+    "l:link": node(
+        attrs={
+            f"{_RDF}resource": opt(uri),
+            f"{_L}rel": req(full_uri),
+            f"{_L}lang": opt(language),
+            f"{_L}title": opt(plain),
+            f"{_L}type": opt(_link_type),
+        },
+        text=True,
+        once=False,
+        level=BOTH,
+    ),
     "l:permalink": per_host(
-        rdf=node(attrs={f"{_RDF}resource": req(uri), f"{_L}type": opt(mime)}, text=True,
-                 level=ITEM),
-        other=Rule(report_unknown, level=ITEM)),
+        rdf=node(
+            attrs={f"{_RDF}resource": req(uri), f"{_L}type": opt(mime)}, text=True, level=ITEM
+        ),
+        other=Rule(report_unknown, level=ITEM),
+    ),
     "content:encoded": leaf(markup, level=ITEM),
     "content:items": anything(once=True, level=ITEM),
     "cc:license": anything(level=BOTH),

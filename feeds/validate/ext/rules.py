@@ -52,8 +52,7 @@ def opt(*value_kinds: Kind) -> Attr:
     return False, value_kinds
 
 
-def leaf(*value_kinds: Kind, once: bool | str = True, level: str = ANY,
-         strip: bool = True) -> Rule:
+def leaf(*value_kinds: Kind, once: bool | str = True, level: str = ANY, strip: bool = True) -> Rule:
     """A text element: no attributes, no child elements, a value of the given kinds
     (compared as written, white space included, when `strip` is off). Most elements of a
     feed are leaves, so this is the lean path of `node`."""
@@ -135,8 +134,7 @@ def check_attributes(cx: Ctx, el: etree._Element, name: str, declared: Mapping[s
         value = el.get(attr) if present else None
         if value is None:
             if required:
-                cx.out.at(el, f"{family(el.tag)}.attribute.missing", element=name,
-                          attr=qname(attr))
+                cx.out.at(el, f"{family(el.tag)}.attribute.missing", element=name, attr=qname(attr))
             continue
         label = f"{name}/@{qname(attr)}"
         for kind in value_kinds:
@@ -153,8 +151,7 @@ def check_attributes(cx: Ctx, el: etree._Element, name: str, declared: Mapping[s
             if cx.rss2 and family(el.tag) == "rss":
                 cx.out.at(el, "rss.attribute.extension", element=name, attr=qname(attr))
         elif not (cx.rdf and attr in _RDF_TEXT_ATTRS):
-            cx.out.at(el, f"{family(el.tag)}.attribute.unexpected", element=name,
-                      attr=qname(attr))
+            cx.out.at(el, f"{family(el.tag)}.attribute.unexpected", element=name, attr=qname(attr))
 
 
 def _xml_attribute(cx: Ctx, el: etree._Element, name: str, attr: str, value: str) -> None:
@@ -195,8 +192,12 @@ def no_children(cx: Ctx, el: etree._Element) -> None:
         return
     child = next(elements(el), None)
     if child is not None:
-        cx.out.at(child, f"{family(el.tag)}.element.unexpected-child", element=qname(child.tag),
-                  parent=qname(el.tag))
+        cx.out.at(
+            child,
+            f"{family(el.tag)}.element.unexpected-child",
+            element=qname(child.tag),
+            parent=qname(el.tag),
+        )
 
 
 def rdf_content(cx: Ctx, el: etree._Element, *, itself: bool = False) -> None:
@@ -219,8 +220,12 @@ def rdf_content(cx: Ctx, el: etree._Element, *, itself: bool = False) -> None:
                 report_unknown(cx, child)
             for attr in child.attrib:
                 if split(attr)[0] == RSS11_NS:
-                    cx.out.at(child, "ext.attribute.unexpected", element=qname(child.tag),
-                              attr=qname(attr))
+                    cx.out.at(
+                        child,
+                        "ext.attribute.unexpected",
+                        element=qname(child.tag),
+                        attr=qname(attr),
+                    )
             about = child.get(_ABOUT)
             if about is not None and not cx.first("rdf:about", about):
                 cx.out.at(child, "ext.rdf.duplicate-about", value=about)
@@ -238,8 +243,12 @@ def resource(*, once: bool | str = True, level: str = ANY) -> Rule:
     def check(cx: Ctx, el: etree._Element) -> None:
         check_attributes(cx, el, qname(el.tag), declared)
         if cx.rdf and el.get(_RESOURCE) is None:
-            cx.out.at(el, f"{family(el.tag)}.attribute.missing", element=qname(el.tag),
-                      attr="rdf:resource")
+            cx.out.at(
+                el,
+                f"{family(el.tag)}.attribute.missing",
+                element=qname(el.tag),
+                attr="rdf:resource",
+            )
 
     return Rule(check, once, level)
 

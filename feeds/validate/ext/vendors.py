@@ -26,9 +26,13 @@ from feeds.validate.ext.kinds import (
 )
 from feeds.validate.ext.rules import anything, leaf, node, opt, req
 
-_ROBOTS = one_of(words("""all none index index,follow index,nofollow noindex noindex,follow
+_ROBOTS = one_of(
+    words("""all none index index,follow index,nofollow noindex noindex,follow
     noindex,nofollow follow follow,index follow,noindex nofollow nofollow,index
-    nofollow,noindex"""), code="xhtml.meta.bad-value", fold=True)
+    nofollow,noindex"""),
+    code="xhtml.meta.bad-value",
+    fold=True,
+)
 
 
 def _xhtml_body(cx: Ctx, el: etree._Element) -> None:
@@ -51,8 +55,9 @@ _OPENSEARCH = {
 }
 
 _CF_LIST = {
-    "cf:sort": node(attrs={a: opt() for a in words("data-type default element label ns")},
-                    once=False),
+    "cf:sort": node(
+        attrs={a: opt() for a in words("data-type default element label ns")}, once=False
+    ),
     "cf:group": node(attrs={a: opt() for a in words("element label ns")}, once=False),
 }
 
@@ -63,9 +68,12 @@ RULES: dict[str, Rule] = {
     "feedburner:browserFriendly": leaf(plain, level=CHANNEL),
     "feedburner:emailServiceId": leaf(text, level=CHANNEL),
     "feedburner:feedburnerHostname": leaf(full_uri, level=CHANNEL),
-    "feedburner:feedFlare": node(plain, attrs={"href": req(relative_to_feed),
-                                               "src": req(relative_to_feed)},
-                                 once=False, level=CHANNEL),
+    "feedburner:feedFlare": node(
+        plain,
+        attrs={"href": req(relative_to_feed), "src": req(relative_to_feed)},
+        once=False,
+        level=CHANNEL,
+    ),
     "feedburner:info": node(attrs={"uri": req(uri)}, level=CHANNEL),
     "conversationsNetwork:introMilliseconds": leaf(non_negative, level=ITEM),
     "conversationsNetwork:image": leaf(http_url, level=ITEM),
@@ -77,13 +85,24 @@ RULES: dict[str, Rule] = {
     "cf:listinfo": node(children=_CF_LIST, level=CHANNEL),
     **{f"opensearch:{name}": rule for name, rule in _OPENSEARCH.items()},
     **{f"opensearch10:{name}": rule for name, rule in _OPENSEARCH.items()},
-    "access:restriction": node(attrs={"relationship": req(one_of(
-        ("allow", "deny"), code="access.restriction.bad-relationship"))}, text=True,
-        level="rss+channel"),
+    "access:restriction": node(
+        attrs={
+            "relationship": req(
+                one_of(("allow", "deny"), code="access.restriction.bad-relationship")
+            )
+        },
+        text=True,
+        level="rss+channel",
+    ),
     "xhtml:div": anything(level=CHANNEL),
-    "xhtml:meta": node(attrs={"name": req(one_of(("robots",), code="xhtml.meta.bad-name",
-                                                 fold=True)),
-                              "content": req(_ROBOTS)}, once=False, level=CHANNEL),
+    "xhtml:meta": node(
+        attrs={
+            "name": req(one_of(("robots",), code="xhtml.meta.bad-name", fold=True)),
+            "content": req(_ROBOTS),
+        },
+        once=False,
+        level=CHANNEL,
+    ),
     "xhtml:body": Rule(_xhtml_body, once=True, level=ITEM),
     "xhtml:*": Rule(_misplaced_xhtml, once=False),
     # Google Base attributes are many and loosely typed: plain text, one of each per item.
