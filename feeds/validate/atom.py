@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from feeds.validate import extensions, html, values
+from feeds.validate import extensions, html, quick, values
 from feeds.validate.collector import Collector, Location, Section
 from feeds.validate.xmlload import XmlDocument
 
@@ -173,6 +173,26 @@ class _Context:
     first_ids: dict[datetime, str] = field(default_factory=dict)
     authorless: list[tuple[Section, Location]] = field(default_factory=list)
 
+    def is_new(self, entry_id: str, instant: datetime | None) -> bool:
+        """Whether `add_version` would find nothing to report about this version."""
+        if (entry_id, instant) in self.versions:
+            return False
+        return instant is None or self.first_ids.get(instant, entry_id) in (entry_id, "")
+
+    def add_version(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
+        """Record a version of an entry; whether its (id, updated instant) pair was seen
+        before, and whether another entry had its instant first (said once per instant)."""
+        key = (entry_id, instant)
+        repeated = key in self.versions
+        self.versions.add(key)
+        if instant is None:
+            return repeated, False
+        first = self.first_ids.setdefault(instant, entry_id)
+        if first in (entry_id, ""):
+            return repeated, False
+        self.first_ids[instant] = ""
+        return repeated, True
+
 
 class _Children:
     """The check of one container's children in progress (see `_Walker.visit`)."""
@@ -243,10 +263,42 @@ class _Walker:
         extensions.finish_feed(feed, out, has_language=XML_LANG in feed.attrib)
 
     def feed_entry(self, entry: etree._Element, base: str | None) -> None:
-        """One of the feed's entries, just read."""
+        """One of the feed's entries, just read: walked unless the quick check accepts it."""
         assert self.report is not None
+        if self.quick_entry(entry):
+            return
         with self.report.into_entries:
             self.entry(entry, base, self.context)
+
+    def quick_entry(self, entry: etree._Element) -> bool:
+        """Whether the entry is in the common form `_QUICK_ENTRY` accepts with values that
+        pass, and is a new version (see `version`, whose bookkeeping it does): then it has
+        nothing to report (see `quick`)."""
+        match = _QUICK_ENTRY.fullmatch(quick.serialize(entry))
+        if match is None:
+            return False
+        markup = match["html"]
+        if markup and not quick.plain_html(markup):
+            return False
+        entry_id = match["id"]
+        if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
+            return False
+        instant = self.plausible(match["updated"])
+        published = match["published"]
+        if instant is None or (published is not None and self.plausible(published) is None):
+            return False
+        assert self.feed_children is not None
+        if match["author"] is None and "author" not in self.feed_children.seen:
+            return False  # the message may be due once the whole feed is read
+        if not self.context.is_new(entry_id, instant):
+            return False
+        self.context.add_version(entry_id, instant)
+        return True
+
+    def plausible(self, text: str) -> datetime | None:
+        """The instant an RFC 3339 date names, if it exists and is plausible."""
+        when = values.parse_rfc3339_strict(text)
+        return None if when is None or values.is_implausible(when, self.now) else when
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
         seen = self.children(entry, ENTRY, base)
@@ -283,15 +335,10 @@ class _Walker:
         entries sharing an updated instant usually mean the feed stamps its build time,
         not each entry's last change, and readers show every entry as changed. Only the
         (id, instant) pairs are kept, not the entries."""
-        key = (entry_id, instant)
-        if key in context.versions:
+        repeated, shared = context.add_version(entry_id, instant)
+        if repeated:
             self.duplicate(id_element, "atom.entry.duplicate-id", value=entry_id)
-        context.versions.add(key)
-        if instant is None or updated is None:
-            return
-        first = context.first_ids.setdefault(instant, entry_id)
-        if first not in (entry_id, ""):
-            context.first_ids[instant] = ""  # reported once per instant
+        if shared and updated is not None:
             self.duplicate(updated, "atom.entry.duplicate-updated", value=updated.text)
 
     def duplicate(self, element: etree._Element, code: str, **params: object) -> None:
@@ -749,6 +796,45 @@ HANDLERS: dict[str, tuple[Handler, frozenset[str]]] = {
 }
 for _table in (FEED, SOURCE, ENTRY, PERSON):
     _table.bind(HANDLERS)
+
+
+def _quick_entry() -> re.Pattern[str]:
+    """The entries `_Walker.quick_entry` accepts, serialized (see `quick`): Atom's own children
+    without attributes beyond the plain ones, absolute URIs, ids that are tag: URIs or http
+    URLs in normal form, text and person names without markup, content as text or HTML, one
+    link at most (duplicate alternates need comparing), required children present."""
+    text = rf'(?: type="text")?>{quick.NONBLANK_TEXT}'
+    person = (rf"{quick.GAP}<name>(?=\s*[^\s<])[^<&@]*(?:&(?:amp|gt);[^<&@]*)*</name>"
+              rf"(?:{quick.GAP}<email>{quick.EMAIL}</email>)?{quick.GAP}")
+    relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
+    link = (rf'link(?P<link>)(?=[^>]* href=")(?: href="{quick.ABSOLUTE_URI}"'
+            rf'| rel="(?:{relations})"| type="{quick.MEDIA_TYPE}"'
+            rf'| title="{quick.NONBLANK_ATTRIBUTE}")+/>')
+    category = (rf'category(?=[^>]* term=")(?: term="[^"]*"| scheme="{quick.ABSOLUTE_URI}"'
+                rf'| label="{quick.ATTRIBUTE_TEXT}")+/>')
+    content = (rf'content(?P<content>)(?: type="html">(?P<html>{quick.PLAIN_HTML})'
+               rf'| type="text">{quick.TEXT}|>{quick.TEXT})</content>')
+    alternatives = [
+        quick.once("title", rf"title(?P<title>){text}</title>"),
+        quick.once("summary", rf"summary(?P<summary>){text}</summary>"),
+        quick.once("id", rf"id>(?P<id>{quick.NORMAL_HTTP_URL}|tag:{quick.URI_CHAR}*)</id>"),
+        quick.once("updated", rf"updated>(?P<updated>{quick.RFC3339})</updated>"),
+        quick.once("published", rf"published>(?P<published>{quick.RFC3339})</published>"),
+        quick.once("content", content),
+        quick.once("link", link),
+        rf"author(?P<author>)>{person}</author>",
+        rf"contributor>{person}</contributor>",
+        category,
+    ]
+    return quick.compile_pattern(
+        quick.start_tag("entry", ATOM_NS)
+        + quick.children(alternatives)
+        + quick.required("id", "title", "updated", "content")
+        + "</entry>"
+    )
+
+
+_QUICK_ENTRY = _quick_entry()
 
 
 def _source_authors(sources: list[etree._Element]) -> bool:

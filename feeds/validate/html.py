@@ -223,20 +223,29 @@ def _alternatives(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
-def _plain_markup_pattern() -> re.Pattern[str]:
+def plain_markup_pattern(*, escaped: bool = False) -> str:
     """Markup `_is_plain` accepts, as one regular expression matched in one pass: runs of text
     and tags of plain elements whose attributes have no style (nor '<' or '>' in values, so
     that a tag ends where `_TAG` ends it). Element names match ASCII letters only, as `_TAG`
-    does; the rest is matched case-insensitively, as `_PLAIN_ATTRIBUTES` is."""
+    does; the rest is to be matched case-insensitively, as `_PLAIN_ATTRIBUTES` is.
+
+    `escaped` gives the pattern of the same markup as XML text serialized by libxml2 (see
+    `quick`): '<' written '&lt;', '>' '&gt;', '&' '&amp;' (never in a plain tag's attribute
+    values) and a carriage return '&#13;' (refused: `\\s` no longer matches it)."""
     names = _alternatives(_PLAIN_ELEMENTS)
-    tag = rf"</?(?-i:{names})(?![A-Za-z0-9]){_plain_attributes(style=False)}>"
-    return re.compile(rf"(?:[^<]++|{tag})*+", re.IGNORECASE)
+    if escaped:
+        lt, gt, text = "&lt;", "&gt;", r"(?:[^&<]++|&(?:amp|gt);)"
+    else:
+        lt, gt, text = "<", ">", r"[^<]++"
+    tag = rf"{lt}/?(?-i:{names})(?![A-Za-z0-9]){_plain_attributes(style=False)}{gt}"
+    return rf"(?:{text}|{tag})*+"
 
 
-_PLAIN_MARKUP = _plain_markup_pattern()
+_PLAIN_MARKUP = re.compile(plain_markup_pattern(), re.IGNORECASE)
 _MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"<[/!?A-Za-z]")
 _BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
+_BAD_ESCAPED_CHARREF = re.compile("&amp;" + _BAD_CHARREF.pattern[1:])
 _HTML_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 Report = Callable[[etree._Element, str, dict[str, str]], None]
@@ -244,14 +253,21 @@ Report = Callable[[etree._Element, str, dict[str, str]], None]
 
 def is_plain_markup(markup: str) -> bool:
     """True when `check_html` has nothing to report about `markup`: only plain tags (see
-    `_is_plain`), no character reference to a C1 control, and nothing `_STYLE` could take for
-    a style attribute ("style" in any case, where 's' may also be U+017F, as `re` folds it).
-    A few scans of the text, none of them in Python."""
+    `_is_plain`), and nothing `plain_markup_pattern` leaves to `is_plain_text`. A few scans of
+    the text, none of them in Python."""
+    return _PLAIN_MARKUP.fullmatch(markup) is not None and is_plain_text(markup)
+
+
+def is_plain_text(markup: str, *, escaped: bool = False) -> bool:
+    """What a pattern can't say about markup whose tags are plain: it has no character
+    reference to a C1 control, and nothing `_STYLE` could take for a style attribute ("style"
+    in any case, where 's' may also be U+017F, as `re` folds it). `escaped` as in
+    `plain_markup_pattern`."""
+    bad_reference = _BAD_ESCAPED_CHARREF if escaped else _BAD_CHARREF
     return (
-        _PLAIN_MARKUP.fullmatch(markup) is not None
-        and "style" not in markup.lower()
+        "style" not in markup.lower()
         and "\u017f" not in markup
-        and not _BAD_CHARREF.search(markup)
+        and not bad_reference.search(markup)
     )
 
 

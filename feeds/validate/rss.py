@@ -10,9 +10,11 @@ children. Severities follow the W3C Feed Validation Service.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from feeds.validate import extensions
+from feeds.validate import extensions, quick, values
 from feeds.validate.collector import Collector, Location
 from feeds.validate.ext import itunes
 from feeds.validate.ext.core import (
@@ -34,6 +36,7 @@ from feeds.validate.ext.kinds import (
     full_uri,
     http_url,
     is_full_uri,
+    is_plausible,
     language,
     markup,
     mime,
@@ -264,7 +267,9 @@ def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
         name = qname(tag)
         if name == "item":
             items += 1
-            if "slash:comments" in _item(cx, child) and counted is None:
+            if _quick_item(cx, child):
+                pass
+            elif "slash:comments" in _item(cx, child) and counted is None:
                 counted = out.locate(child)
             if cx.version == "0.91":
                 too_long += _too_long(out, child)
@@ -445,3 +450,56 @@ def _item(cx: Ctx, item: etree._Element) -> set[str]:
         cx.out.at(item, "rss.item.missing-date")
     _semantics(cx, item, seen, ITEM_SEMANTICS)
     return seen
+
+
+def _quick_item_pattern() -> re.Pattern[str]:
+    """The items `_quick_item` accepts, serialized (see `quick`): RSS 2.0's common children
+    without extensions, plain titles without character references, http(s) links, a guid
+    that is a URL (or says it is not a permalink), a date and escaped HTML for
+    `_quick_item` to check."""
+    plain = r"(?=\s*[^\s<])[^<&]*(?:&gt;[^<&]*)*"
+    bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
+    url = rf"\s*{bare_url}\s*"
+    value = r"[^\s<&](?:[^<&]*[^\s<&])?"
+    alternatives = [
+        quick.once("title", rf"title>(?P<title>){plain}</title>"),
+        quick.once("link", rf"link>(?P<link>){url}</link>"),
+        quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
+        quick.once("guid", rf'guid(?P<guid>)(?:(?: isPermaLink="true")?>(?P<permalink>{bare_url})'
+                           rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
+        quick.once("pubDate", r"pubDate>(?P<pubDate>[^<&]*)</pubDate>"),
+        quick.once("description",
+                   rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
+        rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',
+    ]
+    return quick.compile_pattern(
+        quick.start_tag("item", None)
+        + quick.children(alternatives)
+        + quick.required("guid", "pubDate")
+        + "</item>"
+    )
+
+
+_QUICK_ITEM = _quick_item_pattern()
+
+
+def _quick_item(cx: Ctx, item: etree._Element) -> bool:
+    """Whether an RSS 2.0 item is in the common form `_QUICK_ITEM` accepts with values that
+    pass and a guid not seen before (which it records, as `_guid` does): then it has nothing
+    to report (see `quick`)."""
+    if cx.version != "2.0":
+        return False
+    serialized = quick.serialize(item)
+    match = _QUICK_ITEM.fullmatch(serialized)
+    if match is None or (not serialized.isascii() and values.misdecoded(serialized)):
+        return False
+    description = match["description"]
+    if description and not quick.plain_html(description):
+        return False
+    date, problem = values.parse_rfc822(match["pubDate"])
+    if problem is not None or date is None or not is_plausible(cx, date):
+        return False
+    guid = match["permalink"] or match["opaque"]
+    if guid.lower().startswith(("tag:", "urn:uuid:")) or (guid.isdigit() and len(guid) < 9):
+        return False
+    return cx.first(f"guid {cx.scope}", guid)

@@ -181,8 +181,13 @@ def rfc822(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
 
 
 def _plausible(cx: Ctx, el: etree._Element, name: str, value: str, date: datetime) -> None:
-    if date < _EARLIEST or date > cx.now + _FUTURE:
+    if not is_plausible(cx, date):
         cx.out.at(el, "value.date.implausible", element=name, value=value)
+
+
+def is_plausible(cx: Ctx, date: datetime) -> bool:
+    """Not before 1990 (a default or zero value) nor ahead of the clock (a wrong zone)."""
+    return _EARLIEST <= date <= cx.now + _FUTURE
 
 
 _W3CDTF = re.compile(

@@ -1,0 +1,114 @@
+"""Quick acceptance of a feed's entries and items: the common case, proved clean in C.
+
+Most entries of most feeds have nothing to report, and walking one element at a time in Python
+to find that out costs several times what libxml2 spent parsing them. So each entry or item is
+first serialized (one lxml call) and matched against a regular expression (one more) that
+accepts only a narrow, common form of it: the children a format's module lists, each in its
+plain spelling, with values whose shape is already known to be clean (an absolute http URL in
+normal form, an RFC 3339 date, text without markup, ...). The few checks a pattern can't make
+(a date's calendar, escaped HTML) run on the values the match captured.
+
+Acceptance is only a shortcut. Whatever the pattern does not accept, anything unusual and not
+only anything wrong, gets the full walk, which alone reports messages, so a quick check that
+accepts too little costs time and never a message. One that accepted too much would hide
+messages: the tests compare every accepted entry with what the full walk says about it.
+
+The serialization is lxml's (libxml2's), whose spelling is fixed whatever the document's: start
+tags carry every namespace declaration in scope, attributes are double-quoted, text escapes
+'<', '>' and '&' (attributes also '"' and white space other than the space), CDATA sections
+become escaped text, and comments and processing instructions stay (and fail the patterns).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from feeds.validate import html
+
+# White space and the other things between children that the full walk ignores.
+GAP = r"\s*"
+
+# Text with no markup: no '<' in it (escaped, '&lt;'), no character escaped because it is a
+# control character ('&#13;'); non-blank when it must not be blank.
+TEXT = r"[^<&]*(?:&(?:amp|gt);[^<&]*)*"
+NONBLANK_TEXT = rf"(?=\s*[^\s<]){TEXT}"
+# The same inside an attribute value: no '"' either, nor white space other than the space.
+ATTRIBUTE_TEXT = r'[^<&"]*(?:&(?:amp|gt);[^<&"]*)*'
+NONBLANK_ATTRIBUTE = rf"(?=[^\"]*[^\s\"]){ATTRIBUTE_TEXT}"
+# Escaped HTML with plain tags only (`html.plain_markup_pattern`); `plain_html` checks the
+# rest.
+PLAIN_HTML = f"(?i:{html.plain_markup_pattern(escaped=True)})"
+# A mailbox with a dotted domain, in the plain dot-atom form.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = rf"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@{_LABEL}(?:\.{_LABEL})+"
+# A media type without parameters.
+MEDIA_TYPE = r"[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+"
+
+# An absolute URI with nothing a URI check could object to: a scheme, then characters allowed
+# anywhere in a URI, no percent escape, no '&' (nor '&amp;') and at most one fragment.
+_PATH_CHAR = r"[A-Za-z0-9\-._~!$'()*+,;=:@]"
+URI_CHAR = r"[A-Za-z0-9\-._~!$'()*+,;=:@/?]"
+ABSOLUTE_URI = rf"[A-Za-z][A-Za-z0-9+.-]*:{URI_CHAR}*(?:#{URI_CHAR}*)?"
+# An http(s) URL already in the normal form of RFC 3986 section 6: lower-case scheme and host,
+# no port, userinfo, escape or fragment, a path that is not empty and has no '.' or '..'
+# segment.
+_SEGMENT = rf"/(?!\.\.?(?:[/?<\"]|$)){_PATH_CHAR}*"
+NORMAL_HTTP_URL = rf"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?:{_SEGMENT})+(?:\?{URI_CHAR}*)?"
+# RFC 3339 as Atom requires it; whether the date exists is for `values.parse_rfc3339_strict`.
+RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)"
+
+
+def serialize(element: etree._Element) -> str:
+    """An element as libxml2 writes it, without the text after it."""
+    return etree.tostring(element, encoding=str, with_tail=False)
+
+
+def start_tag(name: str, namespace: str | None) -> str:
+    """The start tag of an element with no attributes, whose namespace (None: no namespace) is
+    the default one: what else is declared in scope does not matter."""
+    other = r'(?: xmlns:[^\s=]+="[^"]*")*'
+    if namespace is None:
+        return f"<{name}{other}>"
+    return f'<{name}{other} xmlns="{re.escape(namespace)}"{other}>'
+
+
+def once(group: str, pattern: str) -> str:
+    """A child's `pattern` (its tag name first, without the '<'), which captures `group`,
+    accepted the first time only: a second one (a duplicate the full walk reports) fails the
+    match."""
+    name = re.match(r"[\w:.-]+", pattern)
+    assert name is not None, pattern
+    return f"{name[0]}(?({group})(?!)){pattern[name.end():]}"
+
+
+def required(*groups: str) -> str:
+    """Fails the match unless each group matched: children the full walk would miss."""
+    return "".join(f"(?({group})|(?!))" for group in groups)
+
+
+def children(alternatives: list[str]) -> str:
+    """Any number of children, each one of `alternatives` (patterns starting with the tag
+    name, after the '<'), in any order. The '<' is matched once and each alternative starts
+    with a literal, which `re` tries in one comparison. Possessive: alternatives start with
+    their own tag names, so nothing is gained by backtracking."""
+    return f"(?:{GAP}<(?:{'|'.join(alternatives)}))*+{GAP}"
+
+
+_CONDITION = re.compile(r"\(\?\((\w+)\)")
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern built with `once` and `required`. Their conditionals name the group
+    they guard, which Python's `re` only allows after the group, so the names become numbers
+    (a conditional by number may come first): the numbers are read from the same pattern with
+    each conditional taken as a plain group, which numbers the groups the same way."""
+    plain = re.compile(_CONDITION.sub("(?:", pattern))
+    return re.compile(_CONDITION.sub(lambda m: f"(?({plain.groupindex[m[1]]})", pattern))
+
+
+def plain_html(escaped: str) -> bool:
+    """Whether escaped HTML that `PLAIN_HTML` matched has nothing `html.check_html` would
+    report."""
+    return html.is_plain_text(escaped, escaped=True)
