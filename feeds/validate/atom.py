@@ -173,11 +173,15 @@ class _Context:
     first_ids: dict[datetime, str] = field(default_factory=dict)
     authorless: list[tuple[Section, Location]] = field(default_factory=list)
 
-    def is_new(self, entry_id: str, instant: datetime | None) -> bool:
-        """Whether `add_version` would find nothing to report about this version."""
-        if (entry_id, instant) in self.versions:
+    def add_if_new(self, entry_id: str, instant: datetime) -> bool:
+        """`add_version` when it would find nothing to report about this version; whether
+        it did."""
+        key = (entry_id, instant)
+        if key in self.versions or self.first_ids.setdefault(instant, entry_id) not in (
+            entry_id, ""):
             return False
-        return instant is None or self.first_ids.get(instant, entry_id) in (entry_id, "")
+        self.versions.add(key)
+        return True
 
     def add_version(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
         """Record a version of an entry; whether its (id, updated instant) pair was seen
@@ -277,23 +281,19 @@ class _Walker:
         match = _QUICK_ENTRY.fullmatch(quick.serialize(entry))
         if match is None:
             return False
-        markup = match["html"]
+        markup, entry_id, updated, published, author = match.group(
+            "html", "id", "updated", "published", "author")
         if markup and not quick.plain_html(markup):
             return False
-        entry_id = match["id"]
         if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
             return False
-        instant = self.plausible(match["updated"])
-        published = match["published"]
+        instant = self.plausible(updated)
         if instant is None or (published is not None and self.plausible(published) is None):
             return False
         assert self.feed_children is not None
-        if match["author"] is None and "author" not in self.feed_children.seen:
+        if author is None and "author" not in self.feed_children.seen:
             return False  # the message may be due once the whole feed is read
-        if not self.context.is_new(entry_id, instant):
-            return False
-        self.context.add_version(entry_id, instant)
-        return True
+        return self.context.add_if_new(entry_id, instant)
 
     def plausible(self, text: str) -> datetime | None:
         """The instant an RFC 3339 date names, if it exists and is plausible."""

@@ -197,10 +197,10 @@ def _is_plain(markup: str) -> bool:
     )
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """A regular expression matching exactly `words`, ASCII letters in either case, as a trie
-    (a|ab|abbr -> a(?:b(?:br)?)?): alternatives sharing a prefix are tried once, not one by
-    one as in a plain alternation."""
+def _alternatives(words: Iterable[str], *, any_case: bool = True) -> str:
+    """A regular expression matching exactly `words`, ASCII letters in either case unless
+    `any_case` is off, as a trie (a|ab|abbr -> a(?:b(?:br)?)?): alternatives sharing a prefix
+    are tried once, not one by one as in a plain alternation."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -210,7 +210,8 @@ def _alternatives(words: Iterable[str]) -> str:
 
     def pattern(node: dict[str, dict]) -> str:
         branches = [
-            (f"[{char.lower()}{char.upper()}]" if char.isalpha() else re.escape(char))
+            (f"[{char.lower()}{char.upper()}]" if char.isalpha() and any_case
+             else re.escape(char))
             + pattern(node[char])
             for char in sorted(node)
             if char
@@ -231,8 +232,11 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
 
     `escaped` gives the pattern of the same markup as XML text serialized by libxml2 (see
     `quick`): '<' written '&lt;', '>' '&gt;', '&' '&amp;' (never in a plain tag's attribute
-    values) and a carriage return '&#13;' (refused: `\\s` no longer matches it)."""
-    names = _alternatives(_PLAIN_ELEMENTS)
+    values) and a carriage return '&#13;' (refused: `\\s` no longer matches it). Its element
+    names are in lower case only: `re` then skips the alternatives of the trie that can't
+    match by their first letter alone (and the quick check leaves other spellings to the full
+    walk)."""
+    names = _alternatives(_PLAIN_ELEMENTS, any_case=not escaped)
     if escaped:
         lt, gt, text = "&lt;", "&gt;", r"(?:[^&<]++|&(?:amp|gt);)"
     else:
