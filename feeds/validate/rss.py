@@ -493,10 +493,12 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
     match = _QUICK_ITEM.fullmatch(serialized)
     if match is None or (not serialized.isascii() and values.misdecoded(serialized)):
         return False
-    description = match["description"]
+    title, description, date_text = match.group("title", "description", "pubDate")
+    if title is None and description is None:
+        return False  # one of them is required
     if description and not quick.plain_html(description):
         return False
-    date, problem = values.parse_rfc822(match["pubDate"])
+    date, problem = values.parse_rfc822(date_text)
     if problem is not None or date is None or not is_plausible(cx, date):
         return False
     guid = match["permalink"] or match["opaque"]

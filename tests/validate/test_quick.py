@@ -268,6 +268,7 @@ RSS_CHANGES = [
     (GUID, ""),
     ("<pubDate>Thu, 02 May 2024 09:30:00 GMT</pubDate>", ""),
     ("<title>", "<title>Again</title><title>"),
+    ("<title>Ferry timetable changes on 2 May</title>", "<category>only</category>"),
     ("<link>", "<link>https://h/</link><link>"),
     ("<guid>", "<guid>https://h/x</guid><guid>"),
     ("<pubDate>", "<pubDate>Thu, 02 May 2024 09:30:00 GMT</pubDate><pubDate>"),
@@ -350,6 +351,13 @@ def test_older_rss_versions_report_the_same(version: str) -> None:
     assert_same_report(document("rss").replace('version="2.0"', f'version="{version}"'))
 
 
+def test_an_item_without_title_or_description_reports_the_same() -> None:
+    item = document("rss", "<title>Ferry timetable changes on 2 May</title>", "")
+    start = item.index("      <description>&lt;")
+    end = item.index("</description>", start) + len("</description>")
+    assert_same_report(item[:start] + item[end:])
+
+
 def test_atom_entries_before_the_feed_author_report_the_same() -> None:
     text = document("atom", "<author><name>Jo Quay</name><email>jo@harbour.example.com</email>"
                     "</author>", "")
@@ -400,3 +408,52 @@ def test_any_atom_value_reports_the_same(value: str, text: str) -> None:
 @given(value=st.sampled_from(RSS_VALUES), text=TRICKY)
 def test_any_rss_value_reports_the_same(value: str, text: str) -> None:
     assert_same_report(_change("rss", value, text))
+
+
+# Children an entry or item may be given in the structural property tests, beside its own.
+EXTRA_CHILDREN = {
+    "atom": [
+        '<link href="https://h.example/x"/>', '<author><name>B</name></author>',
+        '<link rel="enclosure" href="https://h.example/a.mp3" length="1" type="audio/mpeg"/>',
+        "<contributor><name>A</name></contributor>", "<rights>r</rights>", '<category term="x"/>',
+        "<content>plain</content>", '<summary type="html">&lt;b&gt;x&lt;/b&gt;</summary>',
+        "<id>tag:h.example,2024:x</id>", "<updated>2024-05-02T09:30:00Z</updated>",
+        "<title>t</title>", '<media:thumbnail url="https://h.example/t.png"/>',
+        '<link rel="self" href="https://h.example/s"/>',
+        "<published>2024-05-02T09:30:00Z</published>",
+    ],
+    "rss": [
+        "<title>t</title>", "<link>https://h.example/</link>", "<guid>https://h.example/g</guid>",
+        "<pubDate>Thu, 02 May 2024 09:30:00 GMT</pubDate>", "<description>d</description>",
+        "<category>c</category>", "<comments>https://h.example/c</comments>",
+        "<author>a@h.example (A)</author>", '<source url="https://h.example/">s</source>',
+        '<enclosure url="https://h.example/a.mp3" length="1" type="audio/mpeg"/>',
+        '<atom:link href="https://h.example/"/>',
+    ],
+}
+
+
+def _children(kind: str) -> tuple[str, list[str], str]:
+    """The first entry or item of a clean feed: its start tag, its children, its end."""
+    _, inner = FORMATS[kind]
+    lines = inner.format(n=2, day=WEEKDAYS[2]).rstrip("\n").split("\n")
+    children: list[str] = []
+    for line in lines[1:-1]:
+        if children and not line.lstrip().startswith("<"):
+            children[-1] += "\n" + line  # the rest of a multi-line child
+        else:
+            children.append(line.strip())
+    return lines[0], children, lines[-1]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(kind=st.sampled_from(list(FORMATS)), data=st.data())
+def test_any_children_report_the_same(kind: str, data: st.DataObject) -> None:
+    """Children in any number, order and repetition, the format's own and others."""
+    start, children, end = _children(kind)
+    own = data.draw(st.lists(st.sampled_from(children), unique=True))  # a subset, any order
+    extra = data.draw(st.lists(st.sampled_from(children + EXTRA_CHILDREN[kind]), max_size=3))
+    chosen = data.draw(st.permutations(own + extra))
+    outer, inner = FORMATS[kind]
+    entry = "\n".join([start, *chosen, end]) + "\n"
+    assert_same_report(outer.format(entries=entry + inner.format(n=3, day=WEEKDAYS[3])))
