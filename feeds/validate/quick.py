@@ -11,7 +11,8 @@ normal form, an RFC 3339 date, text without markup, ...). The few checks a patte
 Acceptance is only a shortcut. Whatever the pattern does not accept, anything unusual and not
 only anything wrong, gets the full walk, which alone reports messages, so a quick check that
 accepts too little costs time and never a message. One that accepted too much would hide
-messages: the tests compare every accepted entry with what the full walk says about it.
+messages: the tests compare every report with the report of the full walk alone, on entries and
+items changed in every way that matters to a check.
 
 The serialization is lxml's (libxml2's), whose spelling is fixed whatever the document's: start
 tags carry every namespace declaration in scope, attributes are double-quoted, text escapes

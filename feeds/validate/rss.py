@@ -267,10 +267,9 @@ def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
         name = qname(tag)
         if name == "item":
             items += 1
-            if _quick_item(cx, child):
-                pass
-            elif "slash:comments" in _item(cx, child) and counted is None:
-                counted = out.locate(child)
+            # An item the quick check accepts has no extension, slash:comments included.
+            if not _quick_item(cx, child) and "slash:comments" in _item(cx, child):
+                counted = counted or out.locate(child)
             if cx.version == "0.91":
                 too_long += _too_long(out, child)
         else:
@@ -502,6 +501,6 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
     if problem is not None or date is None or not is_plausible(cx, date):
         return False
     guid = match["permalink"] or match["opaque"]
-    if guid.lower().startswith(("tag:", "urn:uuid:")) or (guid.isdigit() and len(guid) < 9):
-        return False
+    if guid.isdigit() and len(guid) < 9:
+        return False  # not unique enough
     return cx.first(f"guid {cx.scope}", guid)
