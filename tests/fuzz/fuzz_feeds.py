@@ -3,14 +3,19 @@
     pip install '.[fuzz]'
     python tests/fuzz/fuzz_feeds.py validator -max_total_time=600
     python tests/fuzz/fuzz_feeds.py seed -max_total_time=600 -timeout=10
+    python tests/fuzz/fuzz_feeds.py quick -max_total_time=600
 
 Targets:
 - validator: any bytes go through `validate_bytes`; any exception is a bug.
+- quick: any bytes get the same report from `validate_bytes` with and without the quick
+  checks of entries and items (`feeds.validate.quick`), which must never hide a message.
 - seed: any bytes go through `parse_seed`; an InputError is a correct refusal, any other
   exception is a bug, and an accepted seed must render Atom, RSS and JSON Feed documents that
   the validator finds no error in.
-The corpus starts from the project's own test feeds and the bundled seed (libFuzzer arguments
-such as -max_total_time, -timeout and -runs pass through).
+The corpus starts from the project's own test feeds and the bundled seed; the quick target's
+also from two small feeds in the form the quick checks accept (tests/fuzz/corpus, written from
+tests/validate/test_quick.py). libFuzzer arguments such as -max_total_time, -timeout, -max_len
+and -runs pass through.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ with atheris.instrument_imports():
     from feeds.seeds import parse_seed
     from feeds.summarize import summarize
     from feeds.validate import Severity, validate_bytes
+    from feeds.validate import atom as atom_validator
+    from feeds.validate import rss as rss_validator
     from feeds.writers import atom, jsonfeed, rss
 
 SETTINGS = settings_from(
@@ -66,11 +73,28 @@ def seed_target(data: bytes) -> None:
             raise AssertionError(f"accepted seed {data!r} renders an invalid feed: {errors}")
 
 
-TARGETS = {"validator": validator_target, "seed": seed_target}
+def quick_target(data: bytes) -> None:
+    quick = validate_bytes(data, "fuzz").messages
+    entry, item = atom_validator._Walker.quick_entry, rss_validator._quick_item
+    atom_validator._Walker.quick_entry = lambda self, element: False
+    rss_validator._quick_item = lambda cx, element: False
+    try:
+        full = validate_bytes(data, "fuzz").messages
+    finally:
+        atom_validator._Walker.quick_entry, rss_validator._quick_item = entry, item
+    if quick != full:
+        raise AssertionError(f"the quick checks change the report of {data!r}: {quick} {full}")
+
+
+TARGETS = {"validator": validator_target, "quick": quick_target, "seed": seed_target}
 
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTS = {"validator": ("public/*.xml", "public/*.json"), "seed": ("seeds/*.txt",)}
+STARTS = {
+    "validator": ("public/*.xml", "public/*.json"),
+    "quick": ("tests/fuzz/corpus/quick-*.xml", "public/*.xml"),
+    "seed": ("seeds/*.txt",),
+}
 
 
 def starting_corpus(target: str) -> str:
