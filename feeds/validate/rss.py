@@ -19,6 +19,7 @@ from feeds.validate.collector import Collector, Location
 from feeds.validate.ext import itunes
 from feeds.validate.ext.core import (
     ATOM_NS,
+    NAMESPACES,
     XML_NS,
     Ctx,
     Rule,
@@ -453,9 +454,9 @@ def _item(cx: Ctx, item: etree._Element) -> set[str]:
 
 def _quick_item_pattern() -> re.Pattern[str]:
     """The items `_quick_item` accepts, serialized (see `quick`): RSS 2.0's common children
-    without extensions, plain titles without character references, http(s) links, a guid
-    that is a URL (or says it is not a permalink), a date and escaped HTML for
-    `_quick_item` to check."""
+    and the two commonest extensions (content:encoded, dc:creator), plain titles without
+    character references, http(s) links, a guid that is a URL (or says it is not a
+    permalink), a date and escaped HTML for `_quick_item` to check."""
     plain = r"(?=\s*[^\s<])[^<&]*(?:&gt;[^<&]*)*"
     bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
     url = rf"\s*{bare_url}\s*"
@@ -470,6 +471,10 @@ def _quick_item_pattern() -> re.Pattern[str]:
         quick.once("description",
                    rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
         rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',
+        # content:encoded after the description; the prefixes' namespaces are checked apart.
+        quick.once("encoded", "content:encoded>(?(description)|(?!))"
+                              rf"(?P<encoded>{quick.PLAIN_HTML})</content:encoded>"),
+        r"dc:creator(?P<creator>)>[^<]*</dc:creator>",
     ]
     return quick.compile_pattern(
         quick.start_tag("item", None)
@@ -492,10 +497,16 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
     match = _QUICK_ITEM.fullmatch(serialized)
     if match is None or (not serialized.isascii() and values.misdecoded(serialized)):
         return False
-    title, description, date_text = match.group("title", "description", "pubDate")
+    title, description, date_text, encoded, creator = match.group(
+        "title", "description", "pubDate", "encoded", "creator")
     if title is None and description is None:
         return False  # one of them is required
     if description and not quick.plain_html(description):
+        return False
+    if encoded is not None and not (
+        _binds(serialized, "content") and quick.plain_html(encoded)):
+        return False
+    if creator is not None and not _binds(serialized, "dc"):
         return False
     date, problem = values.parse_rfc822(date_text)
     if problem is not None or date is None or not is_plausible(cx, date):
@@ -504,3 +515,11 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
     if guid.isdigit() and len(guid) < 9:
         return False  # not unique enough
     return cx.first(f"guid {cx.scope}", guid)
+
+
+def _binds(serialized: str, prefix: str) -> bool:
+    """Whether a serialized element's start tag binds `prefix` to the very namespace whose
+    conventional prefix it is (the children's start tags, in the quick form, declare
+    nothing)."""
+    declared = re.search(f' xmlns:{prefix}="([^"]*)"', serialized[: serialized.index(">")])
+    return declared is not None and NAMESPACES.get(declared[1]) == prefix

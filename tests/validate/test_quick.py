@@ -39,7 +39,9 @@ leaves earlier &amp;amp; returns later.&lt;/p&gt;</content>
   </entry>
 """
 RSS = """<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
     <title>Harbour news</title>
     <link>https://harbour.example.com/</link>
@@ -58,6 +60,8 @@ ITEM = """    <item>
       <comments>https://harbour.example.com/news/{n}#comments</comments>
       <description>&lt;p&gt;The &lt;a href="https://harbour.example.com/"&gt;ferry&lt;/a&gt;
 leaves earlier &amp;amp; returns later.&lt;/p&gt;</description>
+      <content:encoded>&lt;p&gt;Sailings move &lt;em&gt;earlier&lt;/em&gt;.</content:encoded>
+      <dc:creator>Jo Quay</dc:creator>
     </item>
 """
 FORMATS = {"atom": (ATOM, ENTRY), "rss": (RSS, ITEM)}
@@ -122,12 +126,11 @@ def test_clean_feeds_are_accepted_whole(kind: str) -> None:
     assert verdicts == [True] * 4
 
 
-def test_the_bundled_atom_feed_is_accepted() -> None:
-    """The feeds `feeds build` writes take the quick path (their RSS items carry extensions,
-    which the quick check leaves to the full walk)."""
+@pytest.mark.parametrize("name", ["feed.atom.xml", "feed.rss.xml"])
+def test_the_bundled_feeds_are_accepted(name: str) -> None:
+    """The feeds `feeds build` writes take the quick path."""
     with counting_acceptances() as verdicts:
-        data = Path("public/feed.atom.xml").read_bytes()
-        assert validate_bytes(data, "feed.atom.xml").messages == []
+        assert validate_bytes(Path("public", name).read_bytes(), name).messages == []
     assert verdicts and all(verdicts)
 
 
@@ -333,6 +336,16 @@ RSS_CHANGES = [
     ("&lt;p&gt;The", "&lt;p&gt;&lt;The"),
     ("&lt;p&gt;The", "The"),
     ("&lt;p&gt;The", "&lt;p&gt;The\r"),
+    ("<content:encoded>", "<content:encoded>x</content:encoded><content:encoded>"),
+    ("<content:encoded>", "<content:encoded xml:lang=\"en\">"),
+    ("&lt;em&gt;", "&lt;script&gt;"),
+    ("&lt;em&gt;", "&lt;em style=\"x\"&gt;"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator> </dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>A</dc:creator><dc:creator>B</dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>Jo \u00c3\u00a9</dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator><b>Jo</b></dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:date>2024-05-02</dc:date>"),
+    ("<title>", "<author>jo@harbour.example.com (Jo)</author><title>"),
 ]
 
 
@@ -356,6 +369,28 @@ def test_an_item_without_title_or_description_reports_the_same() -> None:
     start = item.index("      <description>&lt;")
     end = item.index("</description>", start) + len("</description>")
     assert_same_report(item[:start] + item[end:])
+
+
+@pytest.mark.parametrize(("prefix", "namespace"), [
+    ("content", "http://purl.org/rss/1.0/modules/content"),
+    ("content", "http://example.com/content/"),
+    ("dc", "http://purl.org/dc/elements/1.1"),
+    ("dc", "http://purl.org/dc/terms/"),
+    ("content", "http://purl.org/dc/elements/1.1/"),
+    ("dc", "http://purl.org/rss/1.0/modules/content/"),
+])
+def test_extension_prefixes_bound_elsewhere_report_the_same(prefix: str, namespace: str) -> None:
+    text = document("rss")
+    declaration = f'xmlns:{prefix}="'
+    start = text.index(declaration) + len(declaration)
+    assert_same_report(text[:start] + namespace + text[text.index('"', start):])
+
+
+def test_content_before_description_reports_the_same() -> None:
+    text = document("rss")
+    encoded = text[text.index("      <content:encoded>"):text.index("</content:encoded>") + 19]
+    moved = text.replace(encoded, "", 1).replace("      <title>", encoded + "      <title>", 1)
+    assert_same_report(moved)
 
 
 def test_atom_entries_before_the_feed_author_report_the_same() -> None:
@@ -427,6 +462,7 @@ EXTRA_CHILDREN = {
         "<pubDate>Thu, 02 May 2024 09:30:00 GMT</pubDate>", "<description>d</description>",
         "<category>c</category>", "<comments>https://h.example/c</comments>",
         "<author>a@h.example (A)</author>", '<source url="https://h.example/">s</source>',
+        "<dc:creator>B</dc:creator>", "<content:encoded>e</content:encoded>",
         '<enclosure url="https://h.example/a.mp3" length="1" type="audio/mpeg"/>',
         '<atom:link href="https://h.example/"/>',
     ],
