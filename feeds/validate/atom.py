@@ -236,6 +236,7 @@ class _Walker:
         self.context = _Context()
         self.report: _FeedReport | None = None
         self.feed_children: _Children | None = None
+        self.shortcut = quick.Shortcut(self.quick_entry)
 
     # --- containers ------------------------------------------------------------------------
 
@@ -269,7 +270,7 @@ class _Walker:
     def feed_entry(self, entry: etree._Element, base: str | None) -> None:
         """One of the feed's entries, just read: walked unless the quick check accepts it."""
         assert self.report is not None
-        if self.quick_entry(entry):
+        if self.shortcut(entry):
             return
         with self.report.into_entries:
             self.entry(entry, base, self.context)
@@ -285,6 +286,11 @@ class _Walker:
             "html", "id", "updated", "published", "author")
         if markup and not quick.plain_html(markup):
             return False
+        if match["content"] is None and not (
+            match["summary"] is not None and match["link"] is not None
+            and match["rel"] in (None, "alternate")
+        ):
+            return False  # without content, a summary and an alternate link are needed
         if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
             return False
         instant = self.plausible(updated)
@@ -802,13 +808,14 @@ def _quick_entry() -> re.Pattern[str]:
     """The entries `_Walker.quick_entry` accepts, serialized (see `quick`): Atom's own children
     without attributes beyond the plain ones, absolute URIs, ids that are tag: URIs or http
     URLs in normal form, text and person names without markup, content as text or HTML, one
-    link at most (duplicate alternates need comparing), required children present."""
+    link at most (duplicate alternates need comparing), required children present (content,
+    or a summary and an alternate link, is for `_Walker.quick_entry` to see)."""
     text = rf'(?: type="text")?>{quick.NONBLANK_TEXT}'
     person = (rf"{quick.GAP}<name>(?=\s*[^\s<])[^<&@]*(?:&(?:amp|gt);[^<&@]*)*</name>"
               rf"(?:{quick.GAP}<email>{quick.EMAIL}</email>)?{quick.GAP}")
     relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
     link = (rf'link(?P<link>)(?=[^>]* href=")(?: href="{quick.ABSOLUTE_URI}"'
-            rf'| rel="(?:{relations})"| type="{quick.MEDIA_TYPE}"'
+            rf'| rel="(?P<rel>{relations})"| type="{quick.MEDIA_TYPE}"'
             rf'| title="{quick.NONBLANK_ATTRIBUTE}")+/>')
     category = (rf'category(?=[^>]* term=")(?: term="[^"]*"| scheme="{quick.ABSOLUTE_URI}"'
                 rf'| label="{quick.ATTRIBUTE_TEXT}")+/>')
@@ -829,7 +836,7 @@ def _quick_entry() -> re.Pattern[str]:
     return quick.compile_pattern(
         quick.start_tag("entry", ATOM_NS)
         + quick.children(alternatives)
-        + quick.required("id", "title", "updated", "content")
+        + quick.required("id", "title", "updated")
         + "</entry>"
     )
 

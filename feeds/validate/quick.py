@@ -23,6 +23,7 @@ become escaped text, and comments and processing instructions stay (and fail the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -113,3 +114,27 @@ def plain_html(escaped: str) -> bool:
     """Whether escaped HTML that `PLAIN_HTML` matched has nothing `html.check_html` would
     report."""
     return html.is_plain_text(escaped, escaped=True)
+
+
+class Shortcut:
+    """A quick check, offered a document's entries while it pays. A feed's entries are alike:
+    when the first `TRIES` are all refused, so would the rest be, and each refusal costs a
+    serialization and a match on top of the full walk; the rest go straight to the walk."""
+
+    TRIES = 16
+    __slots__ = ("accepted", "check", "refused")
+
+    def __init__(self, check: Callable[[etree._Element], bool]) -> None:
+        self.check = check
+        self.accepted = False
+        self.refused = 0
+
+    def __call__(self, element: etree._Element) -> bool:
+        """Whether the quick check accepts `element` (False once it is no longer tried)."""
+        if not self.accepted and self.refused >= self.TRIES:
+            return False
+        if self.check(element):
+            self.accepted = True
+            return True
+        self.refused += 1
+        return False

@@ -261,6 +261,7 @@ def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
     misplaced = False
     counted: Location | None = None  # where the first item with slash:comments is
     too_long: list[tuple[Location, str, int]] = []  # items' RSS 0.91 overlong elements
+    shortcut = quick.Shortcut(lambda item: _quick_item(cx, item))
     for child in doc.children(channel, stream=_ITEM_TAGS):
         tag = child.tag
         if not isinstance(tag, str):
@@ -268,8 +269,8 @@ def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
         name = qname(tag)
         if name == "item":
             items += 1
-            # An item the quick check accepts has no extension, slash:comments included.
-            if not _quick_item(cx, child) and "slash:comments" in _item(cx, child):
+            # An item the quick check accepts has no slash:comments.
+            if not shortcut(child) and "slash:comments" in _item(cx, child):
                 counted = counted or out.locate(child)
             if cx.version == "0.91":
                 too_long += _too_long(out, child)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feeds.validate import atom, rss, validate_bytes
+from feeds.validate.quick import Shortcut
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
@@ -134,6 +135,7 @@ def test_the_bundled_feeds_are_accepted(name: str) -> None:
     assert verdicts and all(verdicts)
 
 
+CONTENT = ENTRY[ENTRY.index("<content"):ENTRY.index("</content>") + len("</content>")]
 ATOM_CHANGES = [
     # structure
     ("<title type=\"text\">Ferry timetable changes on 2 May</title>", ""),
@@ -242,6 +244,9 @@ ATOM_CHANGES = [
     ("label=\"Transport &amp; travel\"", "scheme=\"https://harbour.example.com/topics\""),
     ("term=\"transport\"", "term=\"a &lt;b&gt; &quot;c&quot;\""),
     # content
+    (CONTENT, ""),
+    ("<summary>Earlier sailings &gt; later ones.</summary>", ""),
+    ("<content type=\"html\">", "<summary>x</summary><content type=\"html\">"),
     ("<content type=\"html\">", "<content type=\"text\">"),
     ("<content type=\"html\">", "<content type=\"text/html\">"),
     ("<content type=\"html\">", "<content type=\"xhtml\">"),
@@ -391,6 +396,42 @@ def test_content_before_description_reports_the_same() -> None:
     encoded = text[text.index("      <content:encoded>"):text.index("</content:encoded>") + 19]
     moved = text.replace(encoded, "", 1).replace("      <title>", encoded + "      <title>", 1)
     assert_same_report(moved)
+
+
+@pytest.mark.parametrize("link", [
+    '<link rel="alternate" type="text/html" href="https://harbour.example.com/news/2.html"/>',
+    '<link href="https://harbour.example.com/news/2.html"/>',
+    '<link rel="related" href="https://harbour.example.com/news/2.html"/>',
+    "",
+])
+@pytest.mark.parametrize("summary", ["<summary>Earlier sailings.</summary>", ""])
+def test_atom_entries_without_content_report_the_same(link: str, summary: str) -> None:
+    """Without content, an entry needs a summary and an alternate link."""
+    text = document("atom", CONTENT, "")
+    old_link = text[text.index("<link rel=\"alternate\" type"):text.index(".html\"/>") + 9]
+    old_summary = "<summary>Earlier sailings &gt; later ones.</summary>"
+    assert_same_report(text.replace(old_link, link, 1).replace(old_summary, summary, 1))
+
+
+def test_a_quick_check_refused_by_the_first_entries_is_no_longer_tried() -> None:
+    calls: list[str] = []
+    shortcut = Shortcut(lambda element: calls.append(element) or element == "good")
+    assert [shortcut(e) for e in ["odd"] * Shortcut.TRIES + ["good"]] == [False] * 17
+    assert len(calls) == Shortcut.TRIES
+
+
+def test_a_quick_check_that_accepted_once_is_always_tried() -> None:
+    calls: list[str] = []
+    shortcut = Shortcut(lambda element: calls.append(element) or element == "good")
+    verdicts = [shortcut(e) for e in ["good"] + ["odd"] * 40 + ["good"]]
+    assert verdicts == [True] + [False] * 40 + [True] and len(calls) == 42
+
+
+def test_feeds_whose_first_entries_are_unusual_report_the_same() -> None:
+    outer, inner = FORMATS["atom"]
+    odd = inner.format(n=2, day="").replace("<entry>", '<entry xml:lang="en">')
+    entries = odd * (Shortcut.TRIES + 2) + inner.format(n=3, day="")
+    assert_same_report(outer.format(entries=entries))
 
 
 def test_atom_entries_before_the_feed_author_report_the_same() -> None:
