@@ -56,12 +56,13 @@ def summarize(body: str, max_chars: int = 300, headline: str = "") -> str:
     if max_chars <= 0:
         return ""
     sentences = split_sentences(body, limit=MAX_SENTENCES)
-    words = [_content_words(sentence) for sentence in sentences]
+    vocabularies = [_normalized_words(sentence) for sentence in sentences]
+    words = [_content_words(vocabulary) for vocabulary in vocabularies]
     headline_words = _normalized_words(headline)
     candidates = [
         index
-        for index, sentence in enumerate(sentences)
-        if not headline_words or not _restates(sentence, headline_words)
+        for index, vocabulary in enumerate(vocabularies)
+        if not headline_words or not _restates(vocabulary, headline_words)
     ]
     if not candidates:
         return ""
@@ -71,9 +72,9 @@ def summarize(body: str, max_chars: int = 300, headline: str = "") -> str:
     return " ".join(sentences[index] for index in sorted(chosen))
 
 
-def _content_words(sentence: str) -> frozenset[str]:
-    """Distinct content words of a sentence, lower-cased, with a plural "s" stripped."""
-    return frozenset(map(_singular, set(_WORD.findall(sentence.lower())) - _STOPWORDS))
+def _content_words(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The content words of a sentence's words (`_normalized_words`), a plural "s" stripped."""
+    return frozenset(map(_singular, vocabulary - _STOPWORDS))
 
 
 @lru_cache(maxsize=1 << 16)  # news reuses its vocabulary: a cache hit beats the tests below
@@ -89,14 +90,13 @@ def _normalized_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def _restates(sentence: str, headline_words: frozenset[str]) -> bool:
-    """True if (nearly) every word of the sentence is already in the headline.
+def _restates(words: frozenset[str], headline_words: frozenset[str]) -> bool:
+    """True if (nearly) every word of a sentence (`words`) is already in the headline.
 
     Measured against the sentence, not the union, so a lede that adds real detail to the
     headline's words stays eligible while a restatement with another case, punctuation or an
     extra article does not.
     """
-    words = _normalized_words(sentence)
     return bool(words) and len(words & headline_words) / len(words) >= _HEADLINE_OVERLAP
 
 
@@ -113,7 +113,7 @@ def _choose(
     covered: set[str] = set()
 
     def gain(index: int) -> float:
-        return sum(weight[word] for word in repeated[index] - covered) * scale[index]
+        return sum(map(weight.__getitem__, repeated[index] - covered)) * scale[index]
 
     def best_of(indexes: list[int]) -> int:
         return max(indexes, key=lambda index: (gain(index), -index))
