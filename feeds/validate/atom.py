@@ -173,29 +173,20 @@ class _Context:
     first_ids: dict[datetime, str] = field(default_factory=dict)
     authorless: list[tuple[Section, Location]] = field(default_factory=list)
 
-    def add_if_new(self, entry_id: str, instant: datetime) -> bool:
-        """`add_version` when it would find nothing to report about this version; whether
-        it did."""
-        key = (entry_id, instant)
-        if key in self.versions or self.first_ids.setdefault(instant, entry_id) not in (
-            entry_id, ""):
-            return False
-        self.versions.add(key)
-        return True
+    def clashes(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
+        """Whether a version's (id, updated instant) pair was seen before, and whether
+        another entry had its instant first (said once per instant: not after that)."""
+        repeated = (entry_id, instant) in self.versions
+        shared = instant is not None and self.first_ids.get(instant, entry_id) not in (
+            entry_id, "")
+        return repeated, shared
 
-    def add_version(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
-        """Record a version of an entry; whether its (id, updated instant) pair was seen
-        before, and whether another entry had its instant first (said once per instant)."""
-        key = (entry_id, instant)
-        repeated = key in self.versions
-        self.versions.add(key)
-        if instant is None:
-            return repeated, False
-        first = self.first_ids.setdefault(instant, entry_id)
-        if first in (entry_id, ""):
-            return repeated, False
-        self.first_ids[instant] = ""
-        return repeated, True
+    def add_version(self, entry_id: str, instant: datetime | None, *, shared: bool) -> None:
+        """Record a version of an entry, whose `clashes` said whether its instant is
+        `shared`."""
+        self.versions.add((entry_id, instant))
+        if instant is not None:
+            self.first_ids[instant] = "" if shared else self.first_ids.get(instant, entry_id)
 
 
 class _Children:
@@ -282,14 +273,12 @@ class _Walker:
         match = _QUICK_ENTRY.fullmatch(quick.serialize(entry))
         if match is None:
             return False
-        markup, entry_id, updated, published, author = match.group(
-            "html", "id", "updated", "published", "author")
+        markup, content, summary, link, rel, entry_id, updated, published, author = (
+            match.group("html", "content", "summary", "link", "rel", "id", "updated",
+                        "published", "author"))
         if markup and not quick.plain_html(markup):
             return False
-        if match["content"] is None and not (
-            match["summary"] is not None and match["link"] is not None
-            and match["rel"] in (None, "alternate")
-        ):
+        if content is None and (summary is None or link is None or rel not in (None, "alternate")):
             return False  # without content, a summary and an alternate link are needed
         if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
             return False
@@ -299,7 +288,11 @@ class _Walker:
         assert self.feed_children is not None
         if author is None and "author" not in self.feed_children.seen:
             return False  # the message may be due once the whole feed is read
-        return self.context.add_if_new(entry_id, instant)
+        repeated, shared = self.context.clashes(entry_id, instant)
+        if repeated or shared:
+            return False
+        self.context.add_version(entry_id, instant, shared=False)
+        return True
 
     def plausible(self, text: str) -> datetime | None:
         """The instant an RFC 3339 date names, if it exists and is plausible."""
@@ -341,7 +334,8 @@ class _Walker:
         entries sharing an updated instant usually mean the feed stamps its build time,
         not each entry's last change, and readers show every entry as changed. Only the
         (id, instant) pairs are kept, not the entries."""
-        repeated, shared = context.add_version(entry_id, instant)
+        repeated, shared = context.clashes(entry_id, instant)
+        context.add_version(entry_id, instant, shared=shared)
         if repeated:
             self.duplicate(id_element, "atom.entry.duplicate-id", value=entry_id)
         if shared and updated is not None:
@@ -811,7 +805,7 @@ def _quick_entry() -> re.Pattern[str]:
     link at most (duplicate alternates need comparing), required children present (content,
     or a summary and an alternate link, is for `_Walker.quick_entry` to see)."""
     text = rf'(?: type="text")?>{quick.NONBLANK_TEXT}'
-    person = (rf"{quick.GAP}<name>(?=\s*[^\s<])[^<&@]*(?:&(?:amp|gt);[^<&@]*)*</name>"
+    person = (rf"{quick.GAP}<name>{quick.text(nonblank=True, without='@')}</name>"
               rf"(?:{quick.GAP}<email>{quick.EMAIL}</email>)?{quick.GAP}")
     relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
     link = (rf'link(?P<link>)(?=[^>]* href=")(?: href="{quick.ABSOLUTE_URI}"'

@@ -32,13 +32,21 @@ from feeds.validate import html
 # White space and the other things between children that the full walk ignores.
 GAP = r"\s*"
 
-# Text with no markup: no '<' in it (escaped, '&lt;'), no character escaped because it is a
-# control character ('&#13;'); non-blank when it must not be blank.
-TEXT = r"[^<&]*(?:&(?:amp|gt);[^<&]*)*"
-NONBLANK_TEXT = rf"(?=\s*[^\s<]){TEXT}"
-# The same inside an attribute value: no '"' either, nor white space other than the space.
-ATTRIBUTE_TEXT = r'[^<&"]*(?:&(?:amp|gt);[^<&"]*)*'
-NONBLANK_ATTRIBUTE = rf"(?=[^\"]*[^\s\"]){ATTRIBUTE_TEXT}"
+
+
+def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:
+    """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
+    because it is a control character ('&#13;'), none of the characters in `without` (in an
+    attribute value, '"'), and of the escapes only those in `escapes`; non-blank if asked."""
+    run = f"[^<&{without}]*"
+    body = f"{run}(?:&(?:{escapes});{run})*"
+    return rf"(?=\s*[^\s<{without}]){body}" if nonblank else body
+
+
+TEXT = text()
+NONBLANK_TEXT = text(nonblank=True)
+ATTRIBUTE_TEXT = text(without='"')  # white space other than the space is escaped in values
+NONBLANK_ATTRIBUTE = text(nonblank=True, without='"')
 # Escaped HTML with plain tags only (`html.plain_markup_pattern`); `plain_html` checks the
 # rest.
 PLAIN_HTML = f"(?i:{html.plain_markup_pattern(escaped=True)})"
@@ -99,15 +107,19 @@ def children(alternatives: list[str]) -> str:
 
 
 _CONDITION = re.compile(r"\(\?\((\w+)\)")
+_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a pattern built with `once` and `required`. Their conditionals name the group
     they guard, which Python's `re` only allows after the group, so the names become numbers
-    (a conditional by number may come first): the numbers are read from the same pattern with
-    each conditional taken as a plain group, which numbers the groups the same way."""
-    plain = re.compile(_CONDITION.sub("(?:", pattern))
-    return re.compile(_CONDITION.sub(lambda m: f"(?({plain.groupindex[m[1]]})", pattern))
+    (a conditional by number may come first). Every group of these patterns is named, so a
+    group's number is its place among the names; compiling checks that it is."""
+    numbers = {name: number for number, name in enumerate(_NAMED_GROUP.findall(pattern), 1)}
+    compiled = re.compile(_CONDITION.sub(lambda m: f"(?({numbers[m[1]]})", pattern))
+    if compiled.groupindex != numbers:
+        raise ValueError("a quick pattern has a group without a name")
+    return compiled
 
 
 def plain_html(escaped: str) -> bool:

@@ -458,7 +458,7 @@ def _quick_item_pattern() -> re.Pattern[str]:
     and the two commonest extensions (content:encoded, dc:creator), plain titles without
     character references, http(s) links, a guid that is a URL (or says it is not a
     permalink), a date and escaped HTML for `_quick_item` to check."""
-    plain = r"(?=\s*[^\s<])[^<&]*(?:&gt;[^<&]*)*"
+    plain = quick.text(nonblank=True, escapes="gt")  # '&' would be a reference to check
     bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
     url = rf"\s*{bare_url}\s*"
     value = r"[^\s<&](?:[^<&]*[^\s<&])?"
