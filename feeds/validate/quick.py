@@ -33,7 +33,6 @@ from feeds.validate import html
 GAP = r"\s*"
 
 
-
 def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:
     """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
     because it is a control character ('&#13;'), none of the characters in `without` (in an
