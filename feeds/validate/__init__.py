@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from feeds.validate import atom, extensions, jsonfeed, rdf, rss
+from feeds.validate import atom, extensions, jsonfeed, rdf, rss, skim
 from feeds.validate.collector import Collector
 from feeds.validate.messages import FileReport, Message, Severity
 from feeds.validate.xmlload import (
@@ -51,7 +51,7 @@ XRDS_NS = "xri://$xrds"
 def validate_bytes(data: bytes, path: str, *, url: str | None = None) -> FileReport:
     """Validate one document. `url` is where it is served: it checks self links and is the
     base for relative references; without it no self-link mismatch is reported."""
-    return _validate(byte_chunks(data), path, url=url, whole=lambda: data)
+    return _validate(byte_chunks(data), path, url=url, whole=lambda: data, size=len(data))
 
 
 def validate_file(
@@ -65,17 +65,18 @@ def validate_file(
         if max_size and size > max_size:
             out.add("file.too-large", size=size, limit=max_size)
             return FileReport(str(path), messages=out.messages)
-        return _validate(file_chunks(path), str(path), url=url, whole=path.read_bytes)
+        return _validate(file_chunks(path), str(path), url=url, whole=path.read_bytes,
+                         size=size)
     except OSError as exc:
         out.add("file.unreadable", reason=exc.strerror or str(exc))
         return FileReport(str(path), messages=out.messages)
 
 
 def _validate(
-    chunks: Chunks, path: str, *, url: str | None, whole: Callable[[], bytes]
+    chunks: Chunks, path: str, *, url: str | None, whole: Callable[[], bytes], size: int
 ) -> FileReport:
-    """Validate a document given as passes over its bytes (`whole` reads it at once, for the
-    formats that are not streamed: JSON Feed)."""
+    """Validate a document of `size` bytes given as passes over its bytes (`whole` reads it
+    at once, for the formats that are not streamed, JSON Feed, and for skimming)."""
     out = Collector()
     report = FileReport(path)
     start = head(chunks, _MAGIC)
@@ -86,7 +87,8 @@ def _validate(
         report.format = "json"
         jsonfeed.check(whole(), out, url=url)
     else:
-        report.format = _check_xml(chunks, out, url=url)
+        report.format = _check_xml(chunks, out, url=url,
+                                   whole=whole if size <= skim.LIMIT else None)
     report.messages = out.messages
     return report
 
@@ -101,28 +103,47 @@ def _starts_like_json(chunks: Iterator[bytes]) -> bool:
     return False
 
 
-def _check_xml(chunks: Chunks, out: Collector, *, url: str | None) -> str:
-    """Check an XML document while it is parsed; the format it turned out to be."""
+def _check_xml(
+    chunks: Chunks, out: Collector, *, url: str | None, whole: Callable[[], bytes] | None
+) -> str:
+    """Check an XML document while it is parsed; the format it turned out to be. Feeds read
+    from `whole` may be skimmed (see `skim`); when the skim proves wrong, they are checked
+    again from the start without it."""
     doc = open_document(chunks, out)
     if doc is None:
         return "unknown"
     assert doc.root is not None
     name, check = _XML_FORMATS.get(doc.root.tag, ("unknown", None))
+    if check is None:
+        try:
+            doc.drain()
+        except NotWellFormed:
+            return "unknown"
+        out.add("file.unknown-format", line=doc.root.sourceline,
+                reason=f"root element <{doc.root.tag}>")
+        return name
+    if whole is not None and doc.root.tag in _SKIMMED:
+        doc.source = skim.decode(whole(), doc.declared_encoding, doc.bom)
+    mark = out.mark()
     try:
-        if check is None:
-            doc.drain()
-            out.add(
-                "file.unknown-format",
-                line=doc.root.sourceline,
-                reason=f"root element <{doc.root.tag}>",
-            )
-        else:
-            check(doc, out, url=url)
-            extensions.settle(out)
-            doc.drain()
-    except NotWellFormed:
-        return "unknown"
+        _check_document(doc, check, out, url=url)
+    except (NotWellFormed, skim.Mismatch):
+        if not doc.cut:
+            return "unknown"
+        out.withdraw(mark)
+        doc.source = None
+        try:
+            doc.restart()
+            _check_document(doc, check, out, url=url)
+        except NotWellFormed:
+            return "unknown"
     return name
+
+
+def _check_document(doc: XmlDocument, check: Check, out: Collector, *, url: str | None) -> None:
+    check(doc, out, url=url)
+    extensions.settle(out)
+    doc.drain()
 
 
 def _check_app(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
@@ -135,6 +156,8 @@ def _check_xrd(doc: XmlDocument, out: Collector, *, url: str | None) -> None:
     extensions.check_xrd_document(doc.root, out, url=url)
 
 
+Check = Callable[..., None]
+_SKIMMED = frozenset({f"{{{ATOM_NS}}}feed", "rss"})  # the roots of feeds that may be skimmed
 # Root element -> (the format the report names, the check). AtomPub and XRDS documents are
 # checked too, but the report's format stays one of atom, rss, rdf, json and unknown.
 _XML_FORMATS = {

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from feeds.validate import extensions, html, quick, values
+from feeds.validate import extensions, html, quick, skim, values
 from feeds.validate.collector import Collector, Location, Section
 from feeds.validate.xmlload import XmlDocument
 
@@ -114,6 +114,9 @@ ATTRIBUTES = {
     "generator": frozenset({"uri", "version"}),
 }
 _NONE: frozenset[str] = frozenset()
+# What an entry the quick check accepts leaves for the feed: its id, its updated instant and
+# whether it has an author.
+QuickEntry = tuple[str, datetime, bool]
 
 TEXT_TYPES = ("text", "html", "xhtml")
 BLANK_WARNED = frozenset({"title", "subtitle", "summary"})
@@ -148,9 +151,12 @@ _HTML_DOCUMENT = re.compile(r"\s*<(!doctype|html)[\s>]", re.IGNORECASE)
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
     """Validate an Atom feed or entry document. `url` is where it is served: it is the base
     of relative references and what a self link must point to (never checked without it).
-    A feed is checked while it is read, an entry at a time; an entry document is read first."""
-    root = doc.root
+    A feed is checked while it is read, an entry at a time; an entry document is read first.
+    A feed whose text is given (`doc.source`) is skimmed first (see `skim`)."""
     walker = _Walker(out, url)
+    if doc.source is not None and doc.root.tag == _A + "feed":
+        walker.skim(doc, doc.source)
+    root = doc.root
     extensions.check_namespaces(root, out, url=url)
     if root.prefix:
         out.at(root, "atom.namespace.prefix", prefix=root.prefix)
@@ -228,6 +234,7 @@ class _Walker:
         self.report: _FeedReport | None = None
         self.feed_children: _Children | None = None
         self.shortcut = quick.Shortcut(self.quick_entry)
+        self.skimmed: skim.Cut[QuickEntry] | None = None
 
     # --- containers ------------------------------------------------------------------------
 
@@ -243,6 +250,9 @@ class _Walker:
                 tag = child.tag
                 if tag == _ENTRY:
                     after_entry = True
+                elif self.skimmed is not None and (run := self.skimmed.take(child)):
+                    after_entry = True
+                    self.skimmed_entries(feed, run, state)
                 elif after_entry and moved is None and isinstance(tag, str) and tag[:_A_LEN] == _A:
                     moved = child
                 self.visit(child, state, base)
@@ -257,6 +267,42 @@ class _Walker:
         with out.into(report.links):
             self.links(feed, state.seen.get("link", ()), needs_self=True)
         extensions.finish_feed(feed, out, has_language=XML_LANG in feed.attrib)
+        if self.skimmed is not None:
+            self.skimmed.finish()
+
+    def skim(self, doc: XmlDocument, text: str) -> None:
+        """Parse the feed again with the entries the quick check accepts in its text cut out,
+        their records in `skimmed`, if there are any (see `skim`). Whether each is a new
+        version is decided as the walk will decide it, with the versions of every entry whose
+        values are known; `skimmed_entries` confirms it."""
+        context = _Context()
+
+        def admit(match: re.Match[str], names: set[str]) -> QuickEntry | None:
+            found = self.quick_values(match)
+            if found is None:
+                return None
+            entry_id, instant, has_author = found
+            repeated, shared = context.clashes(entry_id, instant)
+            context.add_version(entry_id, instant, shared=shared)
+            if repeated or shared or not (has_author or "author" in names):
+                return None
+            return found
+
+        self.skimmed = skim.cut(text, ("feed",), "entry", _QUICK_ENTRY, admit)
+        if self.skimmed is not None:
+            doc.restart(self.skimmed.data)
+
+    def skimmed_entries(
+        self, feed: etree._Element, run: list[QuickEntry], state: _Children
+    ) -> None:
+        """The entries a placeholder stands for: counted, and each a new version (see
+        `quick_accept`); otherwise the skim was wrong. (They are Atom's, as their feed is:
+        skimming cut them from an unprefixed <feed>, and nothing between declares a
+        namespace.)"""
+        self.out.passed(feed, _ENTRY, len(run))
+        state.seen.setdefault("entry", [])
+        if not self.quick_accept(run):
+            raise skim.Mismatch
 
     def feed_entry(self, entry: etree._Element, base: str | None) -> None:
         """One of the feed's entries, just read: walked unless the quick check accepts it."""
@@ -267,36 +313,54 @@ class _Walker:
             self.entry(entry, base, self.context)
 
     def quick_entry(self, entry: etree._Element) -> bool:
-        """Whether the entry is in the common form `_QUICK_ENTRY` accepts with values that
-        pass, and is a new version (see `version`, whose bookkeeping it does): then it has
-        nothing to report (see `quick`)."""
-        match = _QUICK_ENTRY.fullmatch(quick.serialize(entry))
-        if match is None:
+        """Whether the entry, serialized, is in the common form `_QUICK_ENTRY` accepts with
+        values that pass, and is a new version: then it has nothing to report (see `quick`)."""
+        serialized = quick.serialize(entry)
+        start = _QUICK_START.match(serialized)
+        if start is None:
             return False
+        found = self.quick_values(_QUICK_ENTRY.fullmatch(serialized, start.end()))
+        return found is not None and self.quick_accept([found])
+
+    def quick_values(self, match: re.Match[str] | None) -> QuickEntry | None:
+        """What the feed's bookkeeping needs of an entry `_QUICK_ENTRY` matched, if its values
+        pass the checks a pattern can't make (checks of the entry alone: see `quick_accept`)."""
+        if match is None:
+            return None
         markup, content, summary, link, rel, entry_id, updated, published, author = (
             match.group("html", "content", "summary", "link", "rel", "id", "updated",
                         "published", "author"))
         if markup and not quick.plain_html(markup):
-            return False
+            return None
         if content is None and (summary is None or link is None or rel not in (None, "alternate")):
-            return False  # without content, a summary and an alternate link are needed
+            return None  # without content, a summary and an alternate link are needed
         if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
-            return False
+            return None
         instant = self.plausible(updated)
         if instant is None or (published is not None and self.plausible(published) is None):
-            return False
+            return None
+        return entry_id, instant, author is not None
+
+    def quick_accept(self, entries: list[QuickEntry]) -> bool:
+        """Whether entries whose values passed are each a new version (see `version`, whose
+        bookkeeping it does) and, without an author, follow the feed's: then they have
+        nothing to report. A refused one is left to the walk, which alone reports."""
         assert self.feed_children is not None
-        if author is None and "author" not in self.feed_children.seen:
-            return False  # the message may be due once the whole feed is read
-        repeated, shared = self.context.clashes(entry_id, instant)
-        if repeated or shared:
-            return False
-        self.context.add_version(entry_id, instant, shared=False)
+        feed_author = "author" in self.feed_children.seen
+        clashes, add_version = self.context.clashes, self.context.add_version
+        for entry_id, instant, has_author in entries:
+            if not (has_author or feed_author):
+                return False  # the message may be due once the whole feed is read
+            repeated, shared = clashes(entry_id, instant)
+            if repeated or shared:
+                return False
+            add_version(entry_id, instant, shared=False)
         return True
 
     def plausible(self, text: str) -> datetime | None:
-        """The instant an RFC 3339 date names, if it exists and is plausible."""
-        when = values.parse_rfc3339_strict(text)
+        """The instant a date of the quick pattern's RFC 3339 shape names, if it exists and
+        is plausible."""
+        when = values.parse_rfc3339_shaped(text)
         return None if when is None or values.is_implausible(when, self.now) else when
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
@@ -799,19 +863,24 @@ for _table in (FEED, SOURCE, ENTRY, PERSON):
 
 
 def _quick_entry() -> re.Pattern[str]:
-    """The entries `_Walker.quick_entry` accepts, serialized (see `quick`): Atom's own children
-    without attributes beyond the plain ones, absolute URIs, ids that are tag: URIs or http
-    URLs in normal form, text and person names without markup, content as text or HTML, one
-    link at most (duplicate alternates need comparing), required children present (content,
-    or a summary and an alternate link, is for `_Walker.quick_entry` to see)."""
+    """The entries `_Walker.quick_entry` accepts, after their start tag (see `quick`): Atom's
+    own children without attributes beyond the plain ones, absolute URIs, ids that are tag:
+    URIs or http URLs in normal form, text and person names without markup, content as text or
+    HTML, one link at most (duplicate alternates need comparing), required children present
+    (content, or a summary and an alternate link, is for `_Walker.quick_values` to see)."""
     text = rf'(?: type="text")?>{quick.NONBLANK_TEXT}'
     person = (rf"{quick.GAP}<name>{quick.text(nonblank=True, without='@')}</name>"
               rf"(?:{quick.GAP}<email>{quick.EMAIL}</email>)?{quick.GAP}")
     relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
-    link = (rf'link(?P<link>)(?=[^>]* href=")(?: href="{quick.ABSOLUTE_URI}"'
-            rf'| rel="(?P<rel>{relations})"| type="{quick.MEDIA_TYPE}"'
-            rf'| title="{quick.NONBLANK_ATTRIBUTE}")+/>')
-    category = (rf'category(?=[^>]* term=")(?: term="[^"]*"| scheme="{quick.ABSOLUTE_URI}"'
+    link_attributes = "|".join([  # each once: an entry has one link at most
+        quick.once("href", f'href(?P<href>)="{quick.ABSOLUTE_URI}"'),
+        quick.once("rel", f'rel="(?P<rel>{relations})"'),
+        quick.once("mediatype", f'type(?P<mediatype>)="{quick.MEDIA_TYPE}"'),
+        quick.once("linktitle", f'title(?P<linktitle>)="{quick.NONBLANK_ATTRIBUTE}"'),
+    ])
+    link = rf'link(?P<link>)(?=[^>]* href=")(?: (?:{link_attributes}))+/>'
+    category = (rf'category(?=[^>]* term="){quick.distinct("term", "scheme", "label")}'
+                rf'(?: term="{quick.ATTRIBUTE_TEXT}"| scheme="{quick.ABSOLUTE_URI}"'
                 rf'| label="{quick.ATTRIBUTE_TEXT}")+/>')
     content = (rf'content(?P<content>)(?: type="html">(?P<html>{quick.PLAIN_HTML})'
                rf'| type="text">{quick.TEXT}|>{quick.TEXT})</content>')
@@ -828,14 +897,13 @@ def _quick_entry() -> re.Pattern[str]:
         category,
     ]
     return quick.compile_pattern(
-        quick.start_tag("entry", ATOM_NS)
-        + quick.children(alternatives)
-        + quick.required("id", "title", "updated")
-        + "</entry>"
+        quick.children(alternatives) + quick.required("id", "title", "updated")
+        + quick.end_tag("entry")
     )
 
 
 _QUICK_ENTRY = _quick_entry()
+_QUICK_START = re.compile(quick.start_tag("entry", ATOM_NS))
 
 
 def _source_authors(sources: list[etree._Element]) -> bool:

@@ -159,11 +159,21 @@ class Collector:
     def arrived(self, parent: etree._Element, child: etree._Element, tag: object) -> None:
         """`child` of `parent`, whose tag is `tag`, has been read (see
         `XmlDocument.children`)."""
+        arrivals = self._arrivals_at(parent)
+        counts = arrivals.counts
+        counts[tag] = arrivals.positions[child] = counts.get(tag, 0) + 1
+
+    def passed(self, parent: etree._Element, tag: object, count: int) -> None:
+        """`count` children of `parent` whose tag is `tag` went by unread (see `skim`): they
+        count for their later siblings' paths."""
+        counts = self._arrivals_at(parent).counts
+        counts[tag] = counts.get(tag, 0) + count
+
+    def _arrivals_at(self, parent: etree._Element) -> _Arrivals:
         arrivals = self._arrivals.get(parent)
         if arrivals is None:
             arrivals = self._arrivals[parent] = _Arrivals()
-        counts = arrivals.counts
-        counts[tag] = arrivals.positions[child] = counts.get(tag, 0) + 1
+        return arrivals
 
     def departed(self, parent: etree._Element, child: etree._Element) -> None:
         """`child` is about to leave the tree: it was checked, and only its count stays."""

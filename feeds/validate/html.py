@@ -23,6 +23,7 @@ from lxml import etree
 
 from feeds.validate.collector import Collector
 from feeds.validate.values import resolve, word_set
+from feeds.validate.xmlload import NOT_XML, SPACE
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -160,23 +161,25 @@ fill fill-opacity fill-rule stroke stroke-dasharray stroke-dashoffset stroke-lin
 stroke-linejoin stroke-miterlimit stroke-opacity stroke-width stop-color stop-opacity
 """)
 
-def _plain_attributes(*, style: bool = True) -> str:
+def _plain_attributes(*, style: bool = True, xml_text: bool = False) -> str:
     """Attributes that can't be reported: no event handler, URLs absolute http(s) or in-page,
     no character references (which could hide a javascript: scheme); quoted styles, which
     `_is_plain` then checks. Without `style`, no style attribute and no '<' or '>' in values
-    (see `_plain_markup_pattern`)."""
+    (see `_plain_markup_pattern`). With `xml_text`, nothing but XML's white space between
+    them and no character `NOT_XML` names (see `plain_markup_pattern`)."""
     urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
-    quoted = r"""[^"&]""" if style else r"""[^"&<>]"""
-    single = r"""[^'&]""" if style else r"""[^'&<>]"""
+    space, bad = (SPACE, NOT_XML) if xml_text else (r"\s", "")
+    quoted = r"""[^"&]""" if style else rf"""[^"&<>{bad}]"""
+    single = r"""[^'&]""" if style else rf"""[^'&<>{bad}]"""
     safe_url = (
         rf"""(?:"(?:https?://|#){quoted}*"|'(?:https?://|#){single}*'"""
-        r"""|(?:https?://|#)[^\s"'=<>`&]*)"""
+        rf"""|(?:https?://|#)[^\s"'=<>`&{bad}]*)"""
     )
-    value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&]+)"""
+    value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&{bad}]+)"""
     styled = r"""|style\s*=\s*(?:"[^"&]*"|'[^'&]*')""" if style else ""
-    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:][-\w:.]*(?:\s*=\s*{value})?"
-    attribute = rf"(?:{urls})\s*=\s*{safe_url}{styled}|{other}"
-    return rf"(?:\s+(?:{attribute}))*\s*/?"
+    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:][-\w:.]*(?:{space}*={space}*{value})?"
+    attribute = rf"(?:{urls}){space}*={space}*{safe_url}{styled}|{other}"
+    return rf"(?:{space}+(?:{attribute}))*{space}*/?"
 
 
 _PLAIN_ATTRIBUTES = re.compile(_plain_attributes(), re.IGNORECASE)
@@ -230,18 +233,21 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     that a tag ends where `_TAG` ends it). Element names match ASCII letters only, as `_TAG`
     does; the rest is to be matched case-insensitively, as `_PLAIN_ATTRIBUTES` is.
 
-    `escaped` gives the pattern of the same markup as XML text serialized by libxml2 (see
-    `quick`): '<' written '&lt;', '>' '&gt;', '&' '&amp;' (never in a plain tag's attribute
-    values) and a carriage return '&#13;' (refused: `\\s` no longer matches it). Its element
-    names are in lower case only: `re` then skips the alternatives of the trie that can't
-    match by their first letter alone (and the quick check leaves other spellings to the full
-    walk)."""
+    `escaped` gives the pattern of the same markup as XML text, serialized by libxml2 or as it
+    stands in a document (see `quick`): '<' written '&lt;', '>' '&gt;' (never '>'), '&'
+    '&amp;' (never in a plain tag's attribute values), and no character `NOT_XML` names (a
+    carriage return is serialized '&#13;'). It is case-sensitive but for attributes (XML's
+    references are: '&LT;' is no '&lt;'), and its element names are in lower case only: `re`
+    then skips the alternatives of the trie that can't match by their first letter alone (and
+    the quick check leaves other spellings to the full walk)."""
     names = _alternatives(_PLAIN_ELEMENTS, any_case=not escaped)
+    attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        lt, gt, text = "&lt;", "&gt;", r"(?:[^&<]++|&(?:amp|gt);)"
+        lt, gt, text = "&lt;", "&gt;", rf"(?:[^&<>{NOT_XML}]++|&(?:amp|gt);)"
+        attributes = f"(?i:{attributes})"
     else:
         lt, gt, text = "<", ">", r"[^<]++"
-    tag = rf"{lt}/?(?-i:{names})(?![A-Za-z0-9]){_plain_attributes(style=False)}{gt}"
+    tag = rf"{lt}/?(?-i:{names})(?![A-Za-z0-9]){attributes}{gt}"
     return rf"(?:{text}|{tag})*+"
 
 
@@ -267,11 +273,12 @@ def is_plain_text(markup: str, *, escaped: bool = False) -> bool:
     reference to a C1 control, and nothing `_STYLE` could take for a style attribute ("style"
     in any case, where 's' may also be U+017F, as `re` folds it). `escaped` as in
     `plain_markup_pattern`."""
-    bad_reference = _BAD_ESCAPED_CHARREF if escaped else _BAD_CHARREF
+    bad_reference, reference = (
+        (_BAD_ESCAPED_CHARREF, "&amp;#") if escaped else (_BAD_CHARREF, "&#"))
     return (
         "style" not in markup.lower()
         and "\u017f" not in markup
-        and not bad_reference.search(markup)
+        and (reference not in markup or not bad_reference.search(markup))
     )
 
 

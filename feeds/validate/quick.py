@@ -18,6 +18,13 @@ The serialization is lxml's (libxml2's), whose spelling is fixed whatever the do
 tags carry every namespace declaration in scope, attributes are double-quoted, text escapes
 '<', '>' and '&' (attributes also '"' and white space other than the space), CDATA sections
 become escaped text, and comments and processing instructions stay (and fail the patterns).
+
+The same patterns also read entries in the document's own text, before it is parsed (see
+`skim`). So they accept only what is well-formed XML as it stands, and means in the text what
+it means serialized: no character XML forbids or normalizes (`NOT_XML`: a carriage return
+becomes a line feed), no '>' in text ('&gt;' serialized; ']]>' is not well-formed), no
+reference but '&amp;', '&gt;' and '&lt;', no attribute given twice (`distinct`). Serializations
+never contain what that refuses, so it changes nothing for them.
 """
 
 from __future__ import annotations
@@ -28,16 +35,23 @@ from collections.abc import Callable
 from lxml import etree
 
 from feeds.validate import html
+from feeds.validate.xmlload import NOT_XML, SPACE
 
-# White space and the other things between children that the full walk ignores.
-GAP = r"\s*"
+# XML's white space: the only thing between children that the full walk ignores and that
+# means the same in a document's text and serialized.
+GAP = f"{SPACE}*"
+
+
+def chars(without: str) -> str:
+    """Any character but those in `without`, '>' (see above) and `NOT_XML`."""
+    return f"[^>{without}{NOT_XML}]"
 
 
 def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:
     """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
     because it is a control character ('&#13;'), none of the characters in `without` (in an
     attribute value, '"'), and of the escapes only those in `escapes`; non-blank if asked."""
-    run = f"[^<&{without}]*"
+    run = f"{chars('<&' + without)}*"
     body = f"{run}(?:&(?:{escapes});{run})*"
     return rf"(?=\s*[^\s<{without}]){body}" if nonblank else body
 
@@ -46,9 +60,11 @@ TEXT = text()
 NONBLANK_TEXT = text(nonblank=True)
 ATTRIBUTE_TEXT = text(without='"')  # white space other than the space is escaped in values
 NONBLANK_ATTRIBUTE = text(nonblank=True, without='"')
+# An element's text that is not checked beyond being plain.
+ANY_TEXT = text(escapes="amp|gt|lt")
 # Escaped HTML with plain tags only (`html.plain_markup_pattern`); `plain_html` checks the
 # rest.
-PLAIN_HTML = f"(?i:{html.plain_markup_pattern(escaped=True)})"
+PLAIN_HTML = html.plain_markup_pattern(escaped=True)
 # A mailbox with a dotted domain, in the plain dot-atom form.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 EMAIL = rf"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@{_LABEL}(?:\.{_LABEL})+"
@@ -83,10 +99,24 @@ def start_tag(name: str, namespace: str | None) -> str:
     return f'<{name}{other} xmlns="{re.escape(namespace)}"{other}>'
 
 
+def distinct(*names: str) -> str:
+    """Fails the match if the tag ahead gives one of the attributes `names` twice (not
+    well-formed; its value patterns keep '>' out, so the tag ends at the first one). For
+    elements that repeat: one that can't takes its attributes `once`, at no cost."""
+    return "".join(f'(?![^>]* {name}="[^>]* {name}=")' for name in names)
+
+
+def end_tag(name: str) -> str:
+    """The end tag of an element `name`, and the start tag of a next one if only white space
+    comes between, as group "next" (reading a document's text, `skim` takes entries in
+    runs: one match each; a serialization ends at the end tag)."""
+    return f"</{name}>(?P<next>{GAP}<{name}>)?"
+
+
 def once(group: str, pattern: str) -> str:
-    """A child's `pattern` (its tag name first, without the '<'), which captures `group`,
-    accepted the first time only: a second one (a duplicate the full walk reports) fails the
-    match."""
+    """A child's `pattern` (its tag name first, without the '<'), or an attribute's (its
+    name first), which captures `group`, accepted the first time only: a second one (a
+    duplicate the full walk reports, or an attribute given twice) fails the match."""
     name = re.match(r"[\w:.-]+", pattern)
     assert name is not None, pattern
     return f"{name[0]}(?({group})(?!)){pattern[name.end():]}"

@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from feeds.validate import extensions, quick, values
+from feeds.validate import extensions, quick, skim, values
 from feeds.validate.collector import Collector, Location
 from feeds.validate.ext import itunes
 from feeds.validate.ext.core import (
@@ -73,9 +73,11 @@ _ITEM_TAGS = frozenset({"item"})
 
 def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
     """Validate an RSS 0.9x/2.0 document whose root is <rss>, while it is read: its channel
-    is walked as it arrives, an item at a time."""
+    is walked as it arrives, an item at a time. A document whose text is given (`doc.source`)
+    is skimmed first (see `skim`)."""
+    cx = extensions.context(out, doc.root, url=url)
+    skimmed = _skim(cx, doc, doc.source) if doc.source is not None else None
     root = doc.root
-    cx = extensions.context(out, root, url=url)
     _check_doctype(cx, root)
     extensions.check_namespaces(root, out, url=url)
     check_attributes(cx, root, "rss", _RSS_ATTRS)
@@ -89,7 +91,7 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
             channels += 1
             if channels > 1:
                 report_duplicate(cx, child)
-            _channel(cx, doc, child)
+            _channel(cx, doc, child, skimmed)
         elif split(tag)[0] is None:
             report_unknown(cx, child)
         else:
@@ -98,6 +100,46 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
         no_text(cx, root)
     if channels == 0:
         out.at(root, "rss.element.missing", element="channel", parent="rss")
+    if skimmed is not None:
+        skimmed.finish()
+
+
+def _skim(cx: Ctx, doc: XmlDocument, text: str) -> skim.Cut[QuickItem] | None:
+    """Parse an RSS 2.0 document again with the items the quick check accepts in its text
+    cut out, if there are any (see `skim`); their records. Whether each guid is new is
+    decided as the walk will decide it, with the guids of every item whose values are known;
+    `_skimmed_items` confirms it."""
+    if cx.version != "2.0":
+        return None
+    guids: set[str] = set()
+    ascii = text.isascii()
+
+    def admit(match: re.Match[str], _names: set[str]) -> QuickItem | None:
+        found = _quick_values(cx, match, ascii=ascii)
+        if found is None:
+            return None
+        new = found[0] not in guids
+        guids.add(found[0])
+        return found if new else None
+
+    skimmed = skim.cut(text, ("rss", "channel"), "item", _QUICK_ITEM, admit)
+    if skimmed is not None:
+        doc.restart(skimmed.data)
+    return skimmed
+
+
+def _skimmed_items(cx: Ctx, channel: etree._Element, run: list[QuickItem]) -> None:
+    """The items a placeholder stands for: counted, and each with a new guid and its
+    prefixes bound as `_binds` requires; otherwise the skim was wrong. (They are in no
+    namespace, as the channel is: nothing between declares one.)"""
+    namespaces = channel.nsmap
+    bound = {prefix for prefix in ("content", "dc")
+             if NAMESPACES.get(namespaces.get(prefix)) == prefix}
+    cx.out.passed(channel, "item", len(run))
+    first, scope = cx.first, f"guid {cx.scope}"
+    for guid, prefixes in run:
+        if not (bound.issuperset(prefixes) and first(scope, guid)):
+            raise skim.Mismatch
 
 
 def _check_doctype(cx: Ctx, root: etree._Element) -> None:
@@ -250,9 +292,10 @@ _SEMANTIC_EXTENSIONS = frozenset(extension for _, extension in CHANNEL_SEMANTICS
 _NO_ATTRIBUTES: dict[str, Attr] = {}
 
 
-def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
-    """Check a channel's children in order as they are read (items are dropped once checked),
-    then what the channel needs as a whole."""
+def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element,
+             skimmed: skim.Cut[QuickItem] | None) -> None:
+    """Check a channel's children in order as they are read (items are dropped once checked,
+    placeholders of `skimmed` items are counted), then what the channel needs as a whole."""
     out = cx.out
     check_attributes(cx, channel, "channel", _CHANNEL_ATTRS)
     stray = out.reserve()
@@ -265,6 +308,10 @@ def _channel(cx: Ctx, doc: XmlDocument, channel: etree._Element) -> None:
     for child in doc.children(channel, stream=_ITEM_TAGS):
         tag = child.tag
         if not isinstance(tag, str):
+            if skimmed is not None and (run := skimmed.take(child)):
+                _skimmed_items(cx, channel, run)
+                items += len(run)
+                present.add("item")
             continue
         name = qname(tag)
         if name == "item":
@@ -454,68 +501,85 @@ def _item(cx: Ctx, item: etree._Element) -> set[str]:
 
 
 def _quick_item_pattern() -> re.Pattern[str]:
-    """The items `_quick_item` accepts, serialized (see `quick`): RSS 2.0's common children
-    and the two commonest extensions (content:encoded, dc:creator), plain titles without
-    character references, http(s) links, a guid that is a URL (or says it is not a
-    permalink), a date and escaped HTML for `_quick_item` to check."""
+    """The items `_quick_item` accepts, after their start tag (see `quick`): RSS 2.0's common
+    children and the two commonest extensions (content:encoded, dc:creator), plain titles
+    without character references, http(s) links, a guid that is a URL (or says it is not a
+    permalink), a date and escaped HTML for `_quick_values` to check."""
     plain = quick.text(nonblank=True, escapes="gt")  # '&' would be a reference to check
     bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
-    url = rf"\s*{bare_url}\s*"
-    value = r"[^\s<&](?:[^<&]*[^\s<&])?"
+    url = rf"{quick.GAP}{bare_url}{quick.GAP}"
+    edge = quick.chars(r"\s<&")
+    value = rf"{edge}(?:{quick.chars('<&')}*{edge})?"
     alternatives = [
         quick.once("title", rf"title>(?P<title>){plain}</title>"),
         quick.once("link", rf"link>(?P<link>){url}</link>"),
         quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
         quick.once("guid", rf'guid(?P<guid>)(?:(?: isPermaLink="true")?>(?P<permalink>{bare_url})'
                            rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
-        quick.once("pubDate", r"pubDate>(?P<pubDate>[^<&]*)</pubDate>"),
+        quick.once("pubDate", rf"pubDate>(?P<pubDate>{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
                    rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
         rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',
         # content:encoded after the description; the prefixes' namespaces are checked apart.
         quick.once("encoded", "content:encoded>(?(description)|(?!))"
                               rf"(?P<encoded>{quick.PLAIN_HTML})</content:encoded>"),
-        r"dc:creator(?P<creator>)>[^<]*</dc:creator>",
+        rf"dc:creator(?P<creator>)>{quick.ANY_TEXT}</dc:creator>",
     ]
     return quick.compile_pattern(
-        quick.start_tag("item", None)
-        + quick.children(alternatives)
-        + quick.required("guid", "pubDate")
-        + "</item>"
+        quick.children(alternatives) + quick.required("guid", "pubDate") + quick.end_tag("item")
     )
 
 
 _QUICK_ITEM = _quick_item_pattern()
+_QUICK_START = re.compile(quick.start_tag("item", None))
+# What an item the quick check accepts leaves for the feed: its guid, and the prefixes its
+# extensions use, which must be bound to their namespaces.
+QuickItem = tuple[str, tuple[str, ...]]
+_PREFIXES = {  # by whether content:encoded and dc:creator are there
+    (False, False): (), (True, False): ("content",), (False, True): ("dc",),
+    (True, True): ("content", "dc"),
+}
 
 
 def _quick_item(cx: Ctx, item: etree._Element) -> bool:
-    """Whether an RSS 2.0 item is in the common form `_QUICK_ITEM` accepts with values that
-    pass and a guid not seen before (which it records, as `_guid` does): then it has nothing
-    to report (see `quick`)."""
+    """Whether an RSS 2.0 item, serialized, is in the common form `_QUICK_ITEM` accepts with
+    values that pass and a guid not seen before (which it records, as `_guid` does): then it
+    has nothing to report (see `quick`)."""
     if cx.version != "2.0":
         return False
     serialized = quick.serialize(item)
-    match = _QUICK_ITEM.fullmatch(serialized)
-    if match is None or (not serialized.isascii() and values.misdecoded(serialized)):
+    start = _QUICK_START.match(serialized)
+    if start is None:
         return False
+    found = _quick_values(cx, _QUICK_ITEM.fullmatch(serialized, start.end()),
+                          ascii=serialized.isascii())
+    return (found is not None and all(_binds(serialized, prefix) for prefix in found[1])
+            and cx.first(f"guid {cx.scope}", found[0]))
+
+
+def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> QuickItem | None:
+    """What the channel's bookkeeping needs of an item `_QUICK_ITEM` matched, if its values
+    pass the checks a pattern can't make (checks of the item alone). `ascii`: the text
+    matched is known to be ASCII, and so free of mis-decoded characters."""
+    if match is None:
+        return None
+    if not ascii and values.misdecoded(match.group()):
+        return None
     title, description, date_text, encoded, creator = match.group(
         "title", "description", "pubDate", "encoded", "creator")
     if title is None and description is None:
-        return False  # one of them is required
+        return None  # one of them is required
     if description and not quick.plain_html(description):
-        return False
-    if encoded is not None and not (
-        _binds(serialized, "content") and quick.plain_html(encoded)):
-        return False
-    if creator is not None and not _binds(serialized, "dc"):
-        return False
+        return None
+    if encoded is not None and not quick.plain_html(encoded):
+        return None
     date, problem = values.parse_rfc822(date_text)
     if problem is not None or date is None or not is_plausible(cx, date):
-        return False
+        return None
     guid = match["permalink"] or match["opaque"]
     if guid.isdigit() and len(guid) < 9:
-        return False  # not unique enough
-    return cx.first(f"guid {cx.scope}", guid)
+        return None  # not unique enough
+    return guid, _PREFIXES[encoded is not None, creator is not None]
 
 
 def _binds(serialized: str, prefix: str) -> bool:

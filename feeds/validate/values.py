@@ -38,6 +38,15 @@ def parse_rfc3339_strict(text: str) -> datetime | None:
     return _date_time(_RFC3339.match(text))
 
 
+def parse_rfc3339_shaped(text: str) -> datetime | None:
+    """`parse_rfc3339_strict` of a text known to have the shape of an RFC 3339 date-time
+    (a quick pattern matched it): the common case without the regular expression."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return parse_rfc3339_strict(text)
+
+
 def _date_time(match: re.Match[str] | None) -> datetime | None:
     if not match:
         return None
@@ -287,11 +296,18 @@ def is_xml_mime_type(text: str) -> bool:
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_NUMBERS = {name: number for number, name in enumerate(_DAYS)}
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS, 1)}
+_MONTH_DIGITS = {name: f"{number:02}" for name, number in _MONTH_NUMBERS.items()}
 _ZONES = {"UT": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
           "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 _RFC2822 = re.compile(
     r"^(?:(?P<dow>[A-Za-z]{3}), )?(?P<day>\d\d?) (?P<mon>[A-Za-z]{3}) (?P<year>\d{4}) "
     r"(?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d))? (?P<zone>[+-]\d{4}|[A-Z]{1,3})$"
+)
+_RFC2822_COMMON = re.compile(
+    rf"(?:({'|'.join(_DAYS)}), )?([0-9]{{2}}) ({'|'.join(_MONTHS)}) ([0-9]{{4}}) "
+    r"([0-9]{2}:[0-9]{2}:[0-9]{2}) (?:GMT|([+-][0-9]{4}))"
 )
 _RFC822_LAX = re.compile(
     r"^(?:(?P<dow>[a-z]{3})\s*,\s*)?(?P<day>\d\d?)\s+(?P<mon>[a-z]{3})\s+(?P<year>\d\d(?:\d\d)?)"
@@ -314,6 +330,27 @@ def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
     value = text.strip()
     if len(value) > _RFC822_MAX:
         return None, "format"
+    common = _common_date(value)
+    return (common, None) if common is not None else _any_date(value)
+
+
+def _common_date(value: str) -> datetime | None:
+    """The date of the form nearly every feed writes (a weekday or none, two-digit day, GMT or
+    a numeric zone, seconds) when it is clean, read by `datetime.fromisoformat` in C; None
+    for anything else, which `_any_date` reads."""
+    match = _RFC2822_COMMON.fullmatch(value)
+    if match is None:
+        return None
+    dow, day, month, year, time, zone = match.groups()
+    zone = "+00:00" if zone is None else f"{zone[:3]}:{zone[3:]}"
+    try:
+        date = datetime.fromisoformat(f"{year}-{_MONTH_DIGITS[month]}-{day}T{time}{zone}")
+    except ValueError:  # no such day, a leap second, a zone of 24 hours or more
+        return None
+    return None if dow is not None and _DAY_NUMBERS[dow] != date.weekday() else date
+
+
+def _any_date(value: str) -> tuple[datetime | None, str | None]:
     strict = _RFC2822.match(value)
     if strict and _is_strict(strict):
         return _rfc822_date(strict, loose=False)
@@ -341,23 +378,24 @@ def _strip_comments(value: str) -> str:
 
 
 def _rfc822_date(match: re.Match[str], *, loose: bool) -> tuple[datetime | None, str | None]:
-    offset = _zone_offset(match["zone"])
+    dow, day, month, year_text, hour, minute, second, zone = match.group(
+        "dow", "day", "mon", "year", "h", "m", "s", "zone")
+    offset = _zone_offset(zone)
     if offset is None:
         return None, "zone"
-    year = int(match["year"])
-    if len(match["year"]) == 2:
+    year = int(year_text)
+    if len(year_text) == 2:
         year += 2000 if year < 50 else 1900
     try:
-        date = datetime(year, _MONTHS.index(match["mon"].title()) + 1, int(match["day"]),
-                        int(match["h"]), int(match["m"]), min(int(match["s"] or 0), 59),
-                        tzinfo=_fixed_zone(offset))
+        date = datetime(year, _MONTH_NUMBERS[month.title()], int(day), int(hour), int(minute),
+                        min(int(second or 0), 59), tzinfo=_fixed_zone(offset))
     except ValueError:
         return None, "impossible"
-    if (match["s"] and int(match["s"]) > 60) or abs(offset) >= 24 * 60:
+    if (second and int(second) > 60) or abs(offset) >= 24 * 60:
         return None, "impossible"
-    if match["dow"] and _DAYS.index(match["dow"].title()) != date.weekday():
+    if dow and _DAY_NUMBERS[dow.title()] != date.weekday():
         return date, "weekday"
-    if len(match["year"]) == 2:
+    if len(year_text) == 2:
         return date, "two-digit-year"
     return date, "loose" if loose else None
 

@@ -51,6 +51,11 @@ _DECLARATION = re.compile(
     r"""(?:\s+encoding\s*=\s*(["'])(?P<encoding>[^"']*)\3)?"""
 )
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+# Characters XML forbids, and the carriage return, which the parser turns into a line feed:
+# as a character class's contents, for patterns that read XML text as it stands (see `skim`).
+NOT_XML = r"\x00-\x08\x0b\x0c\r\x0e-\x1f\ufffe\uffff"
+# XML's white space, without the carriage return.
+SPACE = r"[ \t\n]"
 _SNIFFED = 512
 _NONE: frozenset[str] = frozenset()
 
@@ -84,7 +89,7 @@ _OPTIONS = {
     "huge_tree": False,
     "remove_blank_text": False,
 }  # not collect_ids=False: with libxml2 2.14 it makes lxml load the external DTD
-_PIECE = 4096
+_PIECE = 1024  # bytes fed at a time until the root element starts
 
 
 def _root_tag(chunks: Chunks) -> str | None:
@@ -109,23 +114,40 @@ class XmlDocument:
     arrives as the walk over it asks (`children`, `complete`). A syntax error found on the way
     is reported and raises NotWellFormed, after the messages of the checks are withdrawn."""
 
-    __slots__ = ("_chunks", "_fed", "_mark", "_out", "_parser", "_pending", "_texts", "bom",
-                 "declared_encoding", "done", "root")
+    __slots__ = ("_chunks", "_fed", "_mark", "_out", "_parser", "_parsed", "_pending",
+                 "_rest", "_root_tag", "_texts", "bom", "cut", "declared_encoding", "done", "root",
+                 "source")
 
     def __init__(self, chunks: Chunks, sniffed: Sniffed, out: Collector) -> None:
         self.declared_encoding, self.bom = sniffed.declared, sniffed.bom
+        # The document's text, when the walk may skim it (see `skim`); None otherwise.
+        self.source: str | None = None
+        self._out, self._chunks = out, chunks
+        self._root_tag = _root_tag(chunks)
+        self._start(chunks)
+
+    def _start(self, chunks: Chunks) -> None:
         self.root: etree._Element | None = None
         self.done = False  # the parser has seen the end of the document
-        self._out, self._chunks = out, chunks
+        self._parsed = chunks
+        self.cut = chunks is not self._chunks  # entries were cut out of what is parsed
         # Without a root tag to look for, every start is an event: the parse stops soon after.
         self._parser = etree.XMLPullParser(
-            events=("start",), tag=_root_tag(chunks) or (), **_OPTIONS
+            events=("start",), tag=self._root_tag or (), **_OPTIONS
         )
         self._pending = chunks()
-        self._mark = out.mark()
+        self._rest = b""  # what is left of a chunk fed in part
+        self._mark = self._out.mark()
         self._fed = 0  # bytes fed to the parser
         # Elements some of whose removed children had text after them (see `has_text`).
         self._texts: set[etree._Element] = set()
+
+    def restart(self, cut: bytes | None = None) -> None:
+        """Parse the document again from the start, as far as its root: itself, or `cut`,
+        the document with entries cut out of it (see `skim`). Its encoding was checked
+        already; a syntax error raises NotWellFormed."""
+        self._start(self._chunks if cut is None else byte_chunks(cut))
+        self.await_root()
 
     def children(
         self,
@@ -210,8 +232,12 @@ class XmlDocument:
 
     def _pump(self) -> None:
         """Feed the parser one more chunk, or tell it the input ended. The first event is the
-        root element's start (see `_root_tag`)."""
-        chunk = next(self._pending, None)
+        root element's start (see `_root_tag`): until it comes, a piece of a chunk at a time,
+        so that opening a document (and skimming it) parses only its start twice."""
+        chunk = self._rest or next(self._pending, None)
+        self._rest = b""
+        if self.root is None and chunk is not None and len(chunk) > _PIECE:
+            chunk, self._rest = chunk[:_PIECE], chunk[_PIECE:]
         try:
             if chunk is None:
                 self.done = True
@@ -240,7 +266,7 @@ class XmlDocument:
         )
         if first is not None and first.type != etree.ErrorTypes.ERR_GT_REQUIRED:
             return _worded(first.message, first.line, first.column)
-        prefix = head(self._chunks, self._fed)
+        prefix = head(self._parsed, self._fed)
         try:
             etree.fromstring(prefix, etree.XMLParser(**_OPTIONS))
         except (etree.XMLSyntaxError, ValueError) as again:
@@ -309,7 +335,7 @@ def open_document(chunks: Chunks, out: Collector) -> XmlDocument | None:
     sniffed = sniff(head(chunks, _SNIFFED))
     if sniffed.version not in (None, "1.0"):
         out.add("xml.version", line=1, version=sniffed.version)
-    if not check_encoding(chunks(), sniffed, out):
+    if not check_encoding(chunks, sniffed, out):
         return None
     doc = XmlDocument(chunks, sniffed, out)
     try:
@@ -364,7 +390,7 @@ def sniff(data: bytes) -> Sniffed:
     return Sniffed(bom, family, match.group("encoding"), match.group("version"))
 
 
-def check_encoding(chunks: Iterator[bytes], sniffed: Sniffed, out: Collector) -> bool:
+def check_encoding(chunks: Chunks, sniffed: Sniffed, out: Collector) -> bool:
     """Report encoding problems; False when the document can't be decoded as it claims."""
     declared = sniffed.declared
     if declared is not None:
@@ -382,7 +408,10 @@ def check_encoding(chunks: Iterator[bytes], sniffed: Sniffed, out: Collector) ->
     # Decoding UTF-8 with a BOM in one go reports offsets into the bytes after the BOM.
     shift = 3 if codec == "utf-8-sig" and sniffed.bom == "utf-8" else 0
     try:
-        control = _decode(chunks, codec, shift)
+        try:
+            control = _decode(chunks(), codec, shift, lines=False)
+        except _Found:  # the rare case: read it again, counting lines for the message
+            control = _decode(chunks(), codec, shift)
     except _Undecodable as exc:
         if declared or sniffed.bom:
             out.add("xml.encoding.invalid-bytes", line=exc.line, encoding=declared or sniffed.bom)
@@ -400,10 +429,17 @@ class _Undecodable(Exception):
         self.line = line
 
 
-def _decode(chunks: Iterator[bytes], codec: str, shift: int) -> tuple[int, str] | None:
+class _Found(Exception):
+    """A pass that counted no lines found something to report."""
+
+
+def _decode(
+    chunks: Iterator[bytes], codec: str, shift: int, *, lines: bool = True
+) -> tuple[int, str] | None:
     """Decode the whole document a chunk at a time, holding one chunk of text at most. Raises
     _Undecodable with the line of the first byte that can't be decoded; returns the line and
-    the character of the first C1 control character, if any.
+    the character of the first C1 control character, if any. Without `lines`, raises _Found
+    instead of either, having spent nothing on counting lines (most documents have neither).
 
     Lines are counted as they were when the document was decoded in one go: b"\\n" bytes
     before the offset the codec reported, that offset taken `shift` bytes too early."""
@@ -413,26 +449,30 @@ def _decode(chunks: Iterator[bytes], codec: str, shift: int) -> tuple[int, str] 
     previous = b""  # enough bytes before the chunk for an error reported a little before it
     control = None
     for chunk in chain(chunks, (b"",)):
+        newlines = chunk.count(b"\n") if lines else 0
         if skip_ascii and offset and chunk.isascii() and not decoder.getstate()[0]:
             text = ""  # ASCII decodes to itself: nothing to check, only lines to count
-            newlines = chunk.count(b"\n")
             text_lines += newlines
         else:
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as exc:
+                if not lines:
+                    raise _Found from None
                 at = len(chunk) - len(exc.object) + exc.start - shift  # relative to this chunk
                 before = chunk[:at].count(b"\n") if at >= 0 else -previous[at:].count(b"\n")
                 raise _Undecodable(raw_lines + before + 1) from None
-            newlines = chunk.count(b"\n")
         offset += len(chunk)
         raw_lines += newlines
         previous = (previous + chunk)[-16:]  # the last bytes read, whatever the chunk size
         if control is None and not text.isascii():
             found = _C1_CONTROLS.search(text)
             if found:
+                if not lines:
+                    raise _Found
                 control = (text_lines + text.count("\n", 0, found.start()) + 1, found.group())
-        text_lines += text.count("\n")
+        if lines:
+            text_lines += text.count("\n")
     return control
 
 

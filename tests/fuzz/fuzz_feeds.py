@@ -8,7 +8,9 @@
 Targets:
 - validator: any bytes go through `validate_bytes`; any exception is a bug.
 - quick: any bytes get the same report from `validate_bytes` with and without the quick
-  checks of entries and items (`feeds.validate.quick`), which must never hide a message.
+  checks of entries and items (`feeds.validate.quick`, and `feeds.validate.skim`, which reads
+  them in the document's text), which must never hide a message. Documents are parsed as far
+  as their root in small pieces, so that the rest of these small inputs is left to skimming.
 - seed: any bytes go through `parse_seed`; an InputError is a correct refusal, any other
   exception is a bug, and an accepted seed must render Atom, RSS and JSON Feed documents that
   the validator finds no error in.
@@ -35,7 +37,7 @@ with atheris.instrument_imports():
     from feeds.model import Record, body_html, make_entries, make_feed
     from feeds.seeds import parse_seed
     from feeds.summarize import summarize
-    from feeds.validate import Severity, validate_bytes
+    from feeds.validate import Severity, skim, validate_bytes, xmlload
     from feeds.validate import atom as atom_validator
     from feeds.validate import rss as rss_validator
     from feeds.writers import atom, jsonfeed, rss
@@ -74,14 +76,17 @@ def seed_target(data: bytes) -> None:
 
 
 def quick_target(data: bytes) -> None:
+    xmlload._PIECE = 16
     quick = validate_bytes(data, "fuzz").messages
-    entry, item = atom_validator._Walker.quick_entry, rss_validator._quick_item
+    entry, item, limit = atom_validator._Walker.quick_entry, rss_validator._quick_item, skim.LIMIT
     atom_validator._Walker.quick_entry = lambda self, element: False
     rss_validator._quick_item = lambda cx, element: False
+    skim.LIMIT = -1
     try:
         full = validate_bytes(data, "fuzz").messages
     finally:
         atom_validator._Walker.quick_entry, rss_validator._quick_item = entry, item
+        skim.LIMIT = limit
     if quick != full:
         raise AssertionError(f"the quick checks change the report of {data!r}: {quick} {full}")
 

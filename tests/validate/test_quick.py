@@ -1,19 +1,23 @@
 """The quick check of entries and items (feeds.validate.quick) is a shortcut and nothing more:
-with it or without it, every report is the same. Each case starts from a clean entry or item
-in the form the quick check accepts and changes one thing, most of them into something the full
-walk reports; property tests put arbitrary text into each value."""
+with it or without it, every report is the same, whether it reads entries serialized or in the
+document's text before it is parsed (feeds.validate.skim). Each case starts from a clean entry
+or item in the form the quick check accepts and changes one thing, most of them into something
+the full walk reports; property tests put arbitrary text into each value."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
-from feeds.validate import atom, rss, validate_bytes
+from feeds.validate import atom, rss, skim, validate_bytes, xmlload
 from feeds.validate.quick import Shortcut
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -69,6 +73,14 @@ FORMATS = {"atom": (ATOM, ENTRY), "rss": (RSS, ITEM)}
 WEEKDAYS = {2: "Thu", 3: "Fri", 4: "Sat", 5: "Sun", 6: "Mon"}  # of May 2024
 
 
+@pytest.fixture(autouse=True)
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document is parsed as far as its root element before it is skimmed, a piece at a
+    time: small pieces leave the rest of these small documents to the parse of what skimming
+    left, which is what these tests are about."""
+    monkeypatch.setattr(xmlload, "_PIECE", 16)
+
+
 def document(kind: str, old: str = "", new: str = "", *, count: int = 2) -> str:
     """A feed of `count` entries or items, the first with `old` replaced by `new`."""
     outer, inner = FORMATS[kind]
@@ -81,8 +93,15 @@ def document(kind: str, old: str = "", new: str = "", *, count: int = 2) -> str:
 
 
 @contextmanager
-def without_quick_check() -> Iterator[None]:
+def without_skimming() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(skim, "LIMIT", -1)
+        yield
+
+
+@contextmanager
+def without_quick_check() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch, without_skimming():
         patch.setattr(atom._Walker, "quick_entry", lambda self, entry: False)
         patch.setattr(rss, "_quick_item", lambda cx, item: False)
         yield
@@ -94,17 +113,23 @@ def report(text: str) -> list[tuple[object, ...]]:
 
 
 def assert_same_report(text: str) -> None:
-    quick = report(text)
+    """The report of the full walk alone, that of the walk with the quick check, and that of
+    the walk of the document skimmed first."""
+    skimmed = report(text)
+    with without_skimming():
+        quick = report(text)
     with without_quick_check():
         full = report(text)
     assert quick == full
+    assert skimmed == full
 
 
 @contextmanager
 def counting_acceptances() -> Iterator[list[bool]]:
-    """The verdicts of the quick checks while the block runs."""
+    """The verdicts of the quick checks while the block runs: one per entry the serialized
+    check was offered, and a True for each entry skimming cut out."""
     verdicts: list[bool] = []
-    entry, item = atom._Walker.quick_entry, rss._quick_item
+    entry, item, cut = atom._Walker.quick_entry, rss._quick_item, skim.cut
 
     def spy_entry(self: atom._Walker, element: object) -> bool:
         verdicts.append(entry(self, element))
@@ -114,23 +139,40 @@ def counting_acceptances() -> Iterator[list[bool]]:
         verdicts.append(item(cx, element))
         return verdicts[-1]
 
+    def spy_cut(*args: Any) -> skim.Cut[Any] | None:
+        found = cut(*args)
+        verdicts.extend(True for run in (found.runs if found else ()) for _ in run)
+        return found
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(atom._Walker, "quick_entry", spy_entry)
         patch.setattr(rss, "_quick_item", spy_item)
+        patch.setattr(skim, "cut", spy_cut)
         yield verdicts
 
 
+@contextmanager
+def skimming(on: bool) -> Iterator[None]:
+    if on:
+        yield
+    else:
+        with without_skimming():
+            yield
+
+
+@pytest.mark.parametrize("skimmed", [True, False])
 @pytest.mark.parametrize("kind", FORMATS)
-def test_clean_feeds_are_accepted_whole(kind: str) -> None:
-    with counting_acceptances() as verdicts:
+def test_clean_feeds_are_accepted_whole(kind: str, skimmed: bool) -> None:
+    with skimming(skimmed), counting_acceptances() as verdicts:
         assert report(document(kind, count=4)) == []
     assert verdicts == [True] * 4
 
 
+@pytest.mark.parametrize("skimmed", [True, False])
 @pytest.mark.parametrize("name", ["feed.atom.xml", "feed.rss.xml"])
-def test_the_bundled_feeds_are_accepted(name: str) -> None:
+def test_the_bundled_feeds_are_accepted(name: str, skimmed: bool) -> None:
     """The feeds `feeds build` writes take the quick path."""
-    with counting_acceptances() as verdicts:
+    with skimming(skimmed), counting_acceptances() as verdicts:
         assert validate_bytes(Path("public", name).read_bytes(), name).messages == []
     assert verdicts and all(verdicts)
 
@@ -534,3 +576,289 @@ def test_any_children_report_the_same(kind: str, data: st.DataObject) -> None:
     outer, inner = FORMATS[kind]
     entry = "\n".join([start, *chosen, end]) + "\n"
     assert_same_report(outer.format(entries=entry + inner.format(n=3, day=WEEKDAYS[3])))
+
+
+# --- skimming: what only a document's own text holds (serializations never do) ------------
+
+SKIM_ATOM_CHANGES = [
+    ("Ferry timetable", "Ferry > timetable"),
+    ("Earlier sailings &gt; later", "Earlier sailings ]]> later"),
+    ("Ferry timetable", "Ferry\x01timetable"),
+    ("Ferry timetable", "Ferry\ufffetimetable"),
+    ("Ferry timetable", "Ferry\rtimetable"),
+    ("Ferry timetable", "Ferry &#233; timetable"),
+    ("Ferry timetable", "Ferry &#1; timetable"),
+    ("Ferry timetable", "Ferry &eacute; timetable"),
+    ("Ferry timetable", "Ferry &quot; timetable"),
+    ("Ferry timetable", "Ferry &lt; timetable"),
+    ('label="Transport &amp; travel"', 'label="Transport\ttravel"'),
+    ('label="Transport &amp; travel"', 'label="Transport\ntravel"'),
+    ('label="Transport &amp; travel"', 'label="\n"'),
+    ('label="Transport &amp; travel"', "label='Transport'"),
+    ('label="Transport &amp; travel"', 'label="a>b"'),
+    ('term="transport"', 'term="transport" term="again"'),
+    ('term="transport"', 'term="a<b"'),
+    ('term="transport"', 'term="a&b"'),
+    ('rel="alternate"', 'rel="alternate" rel="alternate"'),
+    ('type="text/html"', 'type="text/html"  '),
+    ("<entry>", "<entry >"),
+    ("<entry>", '<entry xmlns="http://www.w3.org/2005/Atom">'),
+    ("<entry>", '<entry xmlns="http://example.com/other">'),
+    ("<entry>", "<entry><entry>"),
+    ("<title type", "<title xmlns='http://example.com/other' type"),
+    ("</entry>", "</entry><![CDATA[ <entry></entry> ]]>"),
+    ("</entry>", "</entry><!-- <entry></entry> -->"),
+    ("</entry>", "</entry><?pi <entry></entry>?>"),
+    ("</entry>", "</entry></feed><entry>"),
+    ("</entry>", "</entry>stray text"),
+    ("</entry>", "</entry>\x1c"),
+    ("</entry>", "</entry>\u00a0"),
+    ("</entry>", "</entry>\r"),
+    ("</entry>", "</entry>\r\n\r\n"),
+    ("</entry>", "</entry><?feeds-skim 0?>"),
+    ("</entry>", "</entry><media:group><entry></entry></media:group>"),
+    ("<content type", "<![CDATA[x]]><content type"),
+    ("&lt;/p&gt;</content>", "&lt;/p></content>"),
+    ("&lt;/p&gt;</content>", "&LT;/p&GT;</content>"),
+    ("&amp;amp;", "&AMP;amp;"),
+    ('&lt;a href="https', '&lt;A HREF="HTTPS'),
+    ("&lt;/p&gt;</content>", "<p/></content>"),
+    ("&lt;/p&gt;</content>", "&lt;/p&gt;\x0b</content>"),
+    ('&lt;a href="https', '&lt;a\thref="https'),
+    ('&lt;a href="https', '&lt;a\x0chref="https'),
+    ('&lt;a href="https', '&lt;a href="\x01https'),
+    ("<id>", "\u00a0<id>"),
+    ("<id>", "\x1c<id>"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SKIM_ATOM_CHANGES)
+def test_atom_text_change_reports_the_same(old: str, new: str) -> None:
+    assert_same_report(document("atom", old, new, count=3))
+
+
+SKIM_RSS_CHANGES = [
+    ("Ferry timetable", "Ferry > timetable"),
+    ("Ferry timetable", "Ferry\x08timetable"),
+    ("Ferry timetable", "Ferry\rtimetable"),
+    ("Ferry timetable", "Ferry &#233; timetable"),
+    ("Ferry timetable", "Ferry &eacute; timetable"),
+    ("09:30:00 GMT</pubDate>", "09:30:00 GMT]]></pubDate>"),
+    ("09:30:00 GMT</pubDate>", "09:30:00\rGMT</pubDate>"),
+    ("<guid>", '<guid isPermaLink="false" isPermaLink="false">'),
+    ("<guid>https://harbour.example.com/news/2</guid>", '<guid isPermaLink="false">a>b</guid>'),
+    ("<guid>https://harbour.example.com/news/2</guid>", '<guid isPermaLink="false">a\x02</guid>'),
+    ('domain="https://harbour.example.com/topics"', 'domain="a\tb"'),
+    ('domain="https://harbour.example.com/topics"', 'domain="a" domain="b"'),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>Jo &nbsp; Quay</dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>Jo &#0; Quay</dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>Jo > Quay</dc:creator>"),
+    ("<dc:creator>Jo Quay</dc:creator>", "<dc:creator>Jo &lt;Quay&gt;</dc:creator>"),
+    ("<dc:creator>", '<dc:creator xmlns:dc="http://example.com/">'),
+    ("<link>", "<link>\r"),
+    ("&lt;em&gt;", "&LT;em&Gt;"),
+    ("Ferry timetable", "Ferry &GT; timetable"),
+    ("<item>", "<item >"),
+    ("<item>", '<item xmlns="http://example.com/">'),
+    ("<item>", '<item xmlns:dc="http://example.com/">'),
+    ("</item>", "</item></channel><channel><item></item>"),
+    ("</item>", "</item></channel></rss><item>"),
+    ("</item>", "</item>\x1f"),
+    ("</item>", "</item>\u2028"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SKIM_RSS_CHANGES)
+def test_rss_text_change_reports_the_same(old: str, new: str) -> None:
+    assert_same_report(document("rss", old, new, count=3))
+
+
+DOCTYPE = '<!DOCTYPE x [<!ATTLIST entry xml:lang CDATA "fr">]>'
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+@pytest.mark.parametrize("change", [
+    lambda text: text.replace("\n", "\r\n"),
+    lambda text: text.replace("\n", ""),
+    lambda text: "\ufeff" + text,
+    lambda text: text.replace('encoding="utf-8"', 'encoding="UTF8"'),
+    lambda text: text.replace('<?xml version="1.0" encoding="utf-8"?>\n', ""),
+    lambda text: text.replace("?>\n", f"?>\n{DOCTYPE}\n", 1),
+    lambda text: text.replace("?>\n", "?>\n<!-- <entry> <item> -->\n<?pi x?>\n", 1),
+    lambda text: text + "<entry>",
+    lambda text: text.replace("</feed>", "").replace("</rss>", ""),
+], ids=["crlf", "one-line", "bom", "utf8-alias", "undeclared", "doctype", "prolog", "trailing",
+        "unclosed"])
+def test_document_change_reports_the_same(kind: str, change: Callable[[str], str]) -> None:
+    assert_same_report(change(document(kind, count=4)))
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_a_latin1_document_is_not_skimmed_and_reports_the_same(kind: str) -> None:
+    text = document(kind, "Ferry timetable", "Ferry caf\u00e9", count=3)
+    data = text.replace('encoding="utf-8"', 'encoding="iso-8859-1"').encode("latin-1")
+    with counting_acceptances() as verdicts:
+        skimmed = validate_bytes(data, "feed.xml").messages
+    with without_quick_check():
+        assert skimmed == validate_bytes(data, "feed.xml").messages
+    assert verdicts == [True] * 3  # each by the serialized check
+
+
+def test_an_atom_feed_with_a_prefix_and_no_default_namespace_reports_the_same() -> None:
+    text = document("atom", count=3).replace(
+        '<feed xmlns="http://www.w3.org/2005/Atom"',
+        '<a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns="http://example.com/"',
+    ).replace("</feed>", "</a:feed>")
+    assert_same_report(text)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('xmlns:dc="http://purl.org/dc/elements/1.1/"', ""),
+    ('xmlns:dc="http://purl.org/dc/elements/1.1/"', 'xmlns:dc="http://example.com/"'),
+    ("<channel>", '<channel xmlns:content="http://example.com/">'),
+    ("<channel>", '<channel xmlns="http://example.com/">'),
+    ('version="2.0"', 'version="0.92"'),
+    ("<channel>", "<wrapper><channel>"),
+])
+def test_an_rss_channel_in_another_context_reports_the_same(old: str, new: str) -> None:
+    text = document("rss", count=3).replace(old, new, 1)
+    assert_same_report(text.replace("</channel>", "</channel></wrapper>") if "wrapper" in new
+                       else text)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_entries_between_other_children_are_skimmed_in_runs(kind: str) -> None:
+    """Each run of entries with only white space between them takes one placeholder, and the
+    lines after them keep their numbers."""
+    outer, inner = FORMATS[kind]
+    other = "<unknown>x</unknown>\n" if kind == "rss" else "<rights>x</rights>\n"
+    entries = [inner.format(n=n, day=WEEKDAYS[n]) for n in range(2, 7)]
+    text = outer.format(entries="".join(entries[:2]) + other + "".join(entries[2:]) + other)
+    with counting_acceptances() as verdicts:
+        assert_same_report(text)
+    assert verdicts[:5] == [True] * 5
+    found = skim.cut(text, *_skimmer(kind))
+    assert found is not None and [len(run) for run in found.runs] == [2, 3]
+    assert found.data.decode().count("\n") == text.count("\n")
+
+
+def _skimmer(kind: str) -> tuple[Any, ...]:
+    """`skim.cut`'s arguments for a format, admitting every entry its pattern matches."""
+    if kind == "atom":
+        return ("feed",), "entry", atom._QUICK_ENTRY, lambda match, names: match.group("id")
+    return ("rss", "channel"), "item", rss._QUICK_ITEM, lambda match, names: match["guid"]
+
+
+def test_skimming_gives_up_on_a_document_whose_first_entries_are_refused() -> None:
+    _, inner = FORMATS["atom"]
+    odd = inner.format(n=2, day="").replace("<entry>", "<entry>\n<rights>r</rights>")
+    text = FORMATS["atom"][0].format(
+        entries=odd * skim.TRIES + inner.format(n=3, day=""))
+    assert skim.cut(text, *_skimmer("atom")) is None
+    fewer = FORMATS["atom"][0].format(entries=odd * 3 + inner.format(n=3, day=""))
+    assert skim.cut(fewer, *_skimmer("atom")) is not None
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_long_entries_and_large_documents_are_parsed(kind: str) -> None:
+    text = document(kind, count=3)
+    with pytest.MonkeyPatch.context() as patch, counting_acceptances() as verdicts:
+        patch.setattr(skim, "MAX_ENTRY", 100)
+        assert report(text) == []
+    assert verdicts == [True] * 3  # each by the serialized check
+    assert skim.decode(text.encode(), "utf-8", None) == text
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(skim, "LIMIT", len(text.encode()) - 1)
+        assert skim.decode(text.encode(), "utf-8", None) is None
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_an_entry_that_repeats_an_unusual_one_is_checked_again_without_skimming(
+    kind: str,
+) -> None:
+    """Skimming can't know the id of an entry its pattern refused: a later entry with the
+    same id is cut, the walk finds the clash at its placeholder, and the document is checked
+    again from the start without skimming."""
+    outer, inner = FORMATS[kind]
+    clean = inner.format(n=2, day=WEEKDAYS[2])
+    unusual = clean.replace("<title", '<title xml:lang="en"', 1)
+    restarts: list[bytes | None] = []
+    restart = xmlload.XmlDocument.restart
+
+    def spy(self: xmlload.XmlDocument, cut: bytes | None = None) -> None:
+        restarts.append(cut)
+        restart(self, cut)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(xmlload.XmlDocument, "restart", spy)
+        assert_same_report(outer.format(entries=unusual + clean))
+    assert [cut is None for cut in restarts[:2]] == [False, True]
+
+
+_RAW_PIECES = st.sampled_from([
+    "<", ">", "&", '"', "'", "]]>", "<!--", "-->", "<![CDATA[", "<?x ?>", "\r", "\r\n", "\t",
+    "\n", "\x01", "\ufffe", "\u00a0", "\u0085", "é", "<entry>", "</entry>", "<item>", "</item>",
+    '<x xmlns="urn:x">', "</x>", ' a="1"', ' xmlns="urn:x"', "&amp;", "&#13;", "&#233;", "&lt;",
+    "&gt;", "&quot;", "&foo;", "&LT;", "&Amp;", "&GT;", "&#x1;", "&#X41;", "<?feeds-skim 0?>",
+    " ", "/", "=", "\\", "\x00", "\ud7ff", "\U0001F600", "<A>", "</A>",
+])
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(kind=st.sampled_from(list(FORMATS)), data=st.data())
+def test_any_edit_of_a_documents_text_reports_the_same(kind: str, data: st.DataObject) -> None:
+    """Markup, references and characters XML forbids or normalizes, put anywhere in a feed's
+    text (mostly among its entries), a few at a time: whatever skimming cuts, the report is
+    the full walk's."""
+    text = document(kind, count=3)
+    first, last = text.index("<entry>" if kind == "atom" else "<item>"), len(text) - 20
+    places = data.draw(st.randoms(use_true_random=True))  # uniform, unlike st.integers
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = places.randint(0, len(text)) if places.random() < 0.1 else places.randint(first, last)
+        cut = places.randint(0, 3)
+        text = text[:at] + data.draw(_RAW_PIECES) + text[at + cut:]
+    assert_same_report(text)
+
+
+def test_entries_are_cut_only_from_the_parent_named_so() -> None:
+    text = document("rss", count=3).replace("<channel>", "<wrapper><channel>").replace(
+        "</channel>", "</channel></wrapper>")
+    assert skim.cut(text, *_skimmer("rss")) is None
+    assert skim.cut(document("rss", count=3), *_skimmer("rss")) is not None
+
+
+def _placeholders(text: str) -> list[Any]:
+    return [node for node in etree.fromstring(text.encode()).iter(etree.PI)]
+
+
+def test_placeholders_must_be_met_in_order_and_all() -> None:
+    found = skim.Cut(b"", [["a"], ["b"]])
+    first, second = _placeholders("<r><?feeds-skim 0?><?feeds-skim 1?><?other 0?></r>")[:2]
+    with pytest.raises(skim.Mismatch):
+        found.take(second)
+    assert found.take(first) == ["a"]
+    with pytest.raises(skim.Mismatch):
+        found.finish()
+    assert found.take(second) == ["b"]
+    found.finish()
+    assert found.take(_placeholders("<r><?other 0?></r>")[0]) is None
+
+
+_VALUE = re.compile(r'>([^<]*)<|="([^"]*)"')  # the text of an element, or an attribute value
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(kind=st.sampled_from(list(FORMATS)), data=st.data())
+def test_any_edit_of_a_value_in_the_text_reports_the_same(kind: str, data: st.DataObject) -> None:
+    """The same pieces put inside the values of the first entry or item, where the quick
+    patterns read them as text."""
+    text = document(kind, count=3)
+    start = text.index("<entry>" if kind == "atom" else "<item>")
+    end = text.index("</entry>" if kind == "atom" else "</item>")
+    spans = [m.span(1) if m[1] is not None else m.span(2)
+             for m in _VALUE.finditer(text, start, end)]
+    places = data.draw(st.randoms(use_true_random=True))
+    low, high = places.choice(spans)
+    pieces = "".join(data.draw(st.lists(_RAW_PIECES, min_size=1, max_size=2)))
+    at = places.randint(low, high)
+    assert_same_report(text[:at] + pieces + text[at:])

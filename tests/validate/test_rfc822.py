@@ -3,7 +3,10 @@
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from feeds.validate import values
 from feeds.validate.values import parse_rfc822
 
 
@@ -59,3 +62,26 @@ def test_unknown_zones(text):
                                   "07 September 2002 00:00 GMT", "yesterday"])
 def test_not_rfc822(text):
     assert parse_rfc822(text) == (None, "format")
+
+
+_TWO = st.integers(0, 99).map("{:02}".format)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(
+    dow=st.sampled_from(["", "Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]),
+    day=_TWO,
+    month=st.sampled_from(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                           "Oct", "Nov", "Dec"]),
+    year=st.integers(0, 9999).map("{:04}".format),
+    time=st.tuples(_TWO, _TWO, _TWO).map(":".join),
+    zone=st.one_of(st.just("GMT"), st.tuples(st.sampled_from("+-"), _TWO, _TWO).map("".join)),
+)
+def test_the_common_form_reads_as_any_form_does(
+    dow: str, day: str, month: str, year: str, time: str, zone: str
+) -> None:
+    """The shortcut for the form nearly every feed writes gives what the general reading
+    gives, or leaves the date to it (impossible days, leap seconds, wrong weekdays, zones)."""
+    text = f"{dow}{day} {month} {year} {time} {zone}"
+    common = values._common_date(text)
+    assert common is None or values._any_date(text) == (common, None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.validate import atom, rss, validate_bytes, xmlload
+from feeds.validate import atom, rss, skim, validate_bytes, xmlload
 
 ATOM = 'xmlns="http://www.w3.org/2005/Atom"'
 FH = 'xmlns:fh="http://purl.org/syndication/history/1.0"'
@@ -141,8 +141,10 @@ def test_duplicates_across_items(monkeypatch):
 
 def test_a_feed_is_held_one_entry_at_a_time(monkeypatch):
     """Checked entries leave the tree: however long the feed, the feed element holds its
-    metadata and the entries of the last chunk or two."""
+    metadata and the entries of the last chunk or two (when it is not skimmed: then its
+    entries never reach the tree)."""
     held = []
+    monkeypatch.setattr(skim, "LIMIT", -1)
     original = atom._Walker.quick_entry  # every entry is offered to the quick check first
 
     def spy(self, element):
@@ -158,6 +160,7 @@ def test_a_feed_is_held_one_entry_at_a_time(monkeypatch):
 
 def test_a_channel_is_held_one_item_at_a_time(monkeypatch):
     held = []
+    monkeypatch.setattr(skim, "LIMIT", -1)
     original = rss._quick_item  # every item is offered to the quick check first
 
     def spy(cx, element):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from feeds.validate import validate_file, xmlload
+from feeds.validate import skim, validate_file, xmlload
 from feeds.validate.collector import Collector
 from feeds.validate.xmlload import load
 
@@ -182,7 +182,8 @@ def test_control_characters_are_located_across_chunks(monkeypatch, chunk):
     assert (message.code, message.line) == ("xml.encoding.control-characters", 3)
 
 
-def test_a_document_is_read_from_disk_a_chunk_at_a_time(tmp_path, monkeypatch):
+def test_a_document_too_large_to_skim_is_read_from_disk_a_chunk_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(skim, "LIMIT", len(BODY) - 1)
     path = tmp_path / "feed.atom"
     path.write_bytes(BODY.encode())
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read whole"))
