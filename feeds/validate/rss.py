@@ -565,8 +565,8 @@ def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> Quick
         return None
     if not ascii and values.misdecoded(match.group()):
         return None
-    title, description, date_text, encoded, creator = match.group(
-        "title", "description", "pubDate", "encoded", "creator")
+    title, description, date_text, encoded, creator, permalink, opaque = match.group(
+        "title", "description", "pubDate", "encoded", "creator", "permalink", "opaque")
     if title is None and description is None:
         return None  # one of them is required
     if description and not quick.plain_html(description):
@@ -576,7 +576,7 @@ def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> Quick
     date, problem = values.parse_rfc822(date_text)
     if problem is not None or date is None or not is_plausible(cx, date):
         return None
-    guid = match["permalink"] or match["opaque"]
+    guid = permalink or opaque
     if guid.isdigit() and len(guid) < 9:
         return None  # not unique enough
     return guid, _PREFIXES[encoded is not None, creator is not None]

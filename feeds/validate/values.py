@@ -317,7 +317,6 @@ _COMMENT = re.compile(r"\([^()]*\)")
 _RFC822_MAX = 200  # far longer than any date; bounds the work on hostile input
 
 
-@lru_cache(maxsize=1024)  # a feed repeats dates (and the result is immutable)
 def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
     """Read an RFC 822 date as RSS uses it (RFC 2822 syntax, four-digit years preferred).
 
@@ -350,6 +349,7 @@ def _common_date(value: str) -> datetime | None:
     return None if dow is not None and _DAY_NUMBERS[dow] != date.weekday() else date
 
 
+@lru_cache(maxsize=1024)  # a feed repeats dates (and the result is immutable)
 def _any_date(value: str) -> tuple[datetime | None, str | None]:
     strict = _RFC2822.match(value)
     if strict and _is_strict(strict):

@@ -89,7 +89,7 @@ _OPTIONS = {
     "huge_tree": False,
     "remove_blank_text": False,
 }  # not collect_ids=False: with libxml2 2.14 it makes lxml load the external DTD
-_PIECE = 1024  # bytes fed at a time until the root element starts
+_PIECE = 256  # bytes fed at a time until the root element starts
 
 
 def _root_tag(chunks: Chunks) -> str | None:

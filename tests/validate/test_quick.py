@@ -862,3 +862,11 @@ def test_any_edit_of_a_value_in_the_text_reports_the_same(kind: str, data: st.Da
     pieces = "".join(data.draw(st.lists(_RAW_PIECES, min_size=1, max_size=2)))
     at = places.randint(low, high)
     assert_same_report(text[:at] + pieces + text[at:])
+
+
+def test_a_feed_author_in_another_namespace_is_no_author() -> None:
+    """Skimming reads an <author> among the feed's children as its author; the walk knows
+    better, and the document is checked again without skimming."""
+    text = document("atom", count=3).replace(
+        "<author><name>Jo Quay</name><email>jo@harbour.example.com</email></author>", "")
+    assert_same_report(text.replace("<author>", '<author xmlns="urn:x">', 1))
