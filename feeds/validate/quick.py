@@ -23,8 +23,8 @@ The same patterns also read entries in the document's own text, before it is par
 `skim`). So they accept only what is well-formed XML as it stands, and means in the text what
 it means serialized: no character XML forbids or normalizes (`NOT_XML`: a carriage return
 becomes a line feed), no '>' in text ('&gt;' serialized; ']]>' is not well-formed), no
-reference but '&amp;', '&gt;' and '&lt;', no attribute given twice (`distinct`). Serializations
-never contain what that refuses, so it changes nothing for them.
+reference but '&amp;', '&gt;' and '&lt;' in that case, no attribute given twice (`distinct`,
+`once`). Serializations never contain what that refuses, so it changes nothing for them.
 """
 
 from __future__ import annotations
