@@ -58,13 +58,16 @@ def validate_file(
     path: Path, *, url: str | None = None, max_size: int = DEFAULT_MAX_SIZE
 ) -> FileReport:
     """Validate a file, refusing unreadable and oversized ones with a message (never raising).
-    An XML file is read in chunks as its validation goes, never whole."""
+    A file small enough to be skimmed is read once, whole; a larger XML file is read in chunks
+    as its validation goes, never whole."""
     out = Collector()
     try:
         size = path.stat().st_size
         if max_size and size > max_size:
             out.add("file.too-large", size=size, limit=max_size)
             return FileReport(str(path), messages=out.messages)
+        if size <= skim.LIMIT:
+            return validate_bytes(path.read_bytes(), str(path), url=url)
         return _validate(file_chunks(path), str(path), url=url, whole=path.read_bytes,
                          size=size)
     except OSError as exc:

@@ -194,6 +194,12 @@ class _Context:
         if instant is not None:
             self.first_ids[instant] = "" if shared else self.first_ids.get(instant, entry_id)
 
+    def record(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
+        """Record a version as the walk does whatever it reports: its `clashes`."""
+        repeated, shared = self.clashes(entry_id, instant)
+        self.add_version(entry_id, instant, shared=shared)
+        return repeated, shared
+
 
 class _Children:
     """The check of one container's children in progress (see `_Walker.visit`)."""
@@ -282,8 +288,7 @@ class _Walker:
             if found is None:
                 return None
             entry_id, instant, has_author = found
-            repeated, shared = context.clashes(entry_id, instant)
-            context.add_version(entry_id, instant, shared=shared)
+            repeated, shared = context.record(entry_id, instant)
             if repeated or shared or not (has_author or "author" in names):
                 return None
             return found
@@ -398,8 +403,7 @@ class _Walker:
         entries sharing an updated instant usually mean the feed stamps its build time,
         not each entry's last change, and readers show every entry as changed. Only the
         (id, instant) pairs are kept, not the entries."""
-        repeated, shared = context.clashes(entry_id, instant)
-        context.add_version(entry_id, instant, shared=shared)
+        repeated, shared = context.record(entry_id, instant)
         if repeated:
             self.duplicate(id_element, "atom.entry.duplicate-id", value=entry_id)
         if shared and updated is not None:

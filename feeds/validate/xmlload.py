@@ -115,7 +115,7 @@ class XmlDocument:
     is reported and raises NotWellFormed, after the messages of the checks are withdrawn."""
 
     __slots__ = ("_chunks", "_fed", "_mark", "_out", "_parser", "_parsed", "_pending",
-                 "_rest", "_root_tag", "_texts", "bom", "cut", "declared_encoding", "done", "root",
+                 "_rest", "_root_tag", "_texts", "bom", "declared_encoding", "done", "root",
                  "source")
 
     def __init__(self, chunks: Chunks, sniffed: Sniffed, out: Collector) -> None:
@@ -130,7 +130,6 @@ class XmlDocument:
         self.root: etree._Element | None = None
         self.done = False  # the parser has seen the end of the document
         self._parsed = chunks
-        self.cut = chunks is not self._chunks  # entries were cut out of what is parsed
         # Without a root tag to look for, every start is an event: the parse stops soon after.
         self._parser = etree.XMLPullParser(
             events=("start",), tag=self._root_tag or (), **_OPTIONS
@@ -141,6 +140,11 @@ class XmlDocument:
         self._fed = 0  # bytes fed to the parser
         # Elements some of whose removed children had text after them (see `has_text`).
         self._texts: set[etree._Element] = set()
+
+    @property
+    def cut(self) -> bool:
+        """Whether what is parsed is the document with entries cut out (see `restart`)."""
+        return self._parsed is not self._chunks
 
     def restart(self, cut: bytes | None = None) -> None:
         """Parse the document again from the start, as far as its root: itself, or `cut`,
