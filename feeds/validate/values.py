@@ -307,7 +307,7 @@ _RFC2822 = re.compile(
 )
 _RFC2822_COMMON = re.compile(
     rf"(?:({'|'.join(_DAYS)}), )?([0-9]{{2}}) ({'|'.join(_MONTHS)}) ([0-9]{{4}}) "
-    r"([0-9]{2}:[0-9]{2}:[0-9]{2}) (?:GMT|([+-][0-9]{4}))"
+    r"([0-9]{2}:[0-9]{2}:[0-9]{2}) (?:GMT|([+-](?:[01][0-9]|2[0-3])[0-5][0-9]))"
 )
 _RFC822_LAX = re.compile(
     r"^(?:(?P<dow>[a-z]{3})\s*,\s*)?(?P<day>\d\d?)\s+(?P<mon>[a-z]{3})\s+(?P<year>\d\d(?:\d\d)?)"
@@ -341,10 +341,9 @@ def _common_date(value: str) -> datetime | None:
     if match is None:
         return None
     dow, day, month, year, time, zone = match.groups()
-    zone = "+00:00" if zone is None else f"{zone[:3]}:{zone[3:]}"
     try:
-        date = datetime.fromisoformat(f"{year}-{_MONTH_DIGITS[month]}-{day}T{time}{zone}")
-    except ValueError:  # no such day, a leap second, a zone of 24 hours or more
+        date = datetime.fromisoformat(f"{year}-{_MONTH_DIGITS[month]}-{day}T{time}{zone or 'Z'}")
+    except ValueError:  # no such day, a leap second
         return None
     return None if dow is not None and _DAY_NUMBERS[dow] != date.weekday() else date
 

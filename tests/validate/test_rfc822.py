@@ -48,12 +48,13 @@ def test_wrong_day_of_week():
 
 
 @pytest.mark.parametrize("text", ["Sat, 30 Feb 2002 00:00:01 GMT", "07 Sep 2002 25:00 GMT",
-                                  "07 Sep 2002 10:61 GMT"])
+                                  "07 Sep 2002 10:61 GMT", "Sat, 07 Sep 2002 00:00:01 -2400"])
 def test_impossible_dates(text):
     assert parse_rfc822(text) == (None, "impossible")
 
 
-@pytest.mark.parametrize("text", ["Sat, 07 Sep 2002 00:00:01 CET", "07 Sep 2002 00:00 +0199"])
+@pytest.mark.parametrize("text", ["Sat, 07 Sep 2002 00:00:01 CET", "07 Sep 2002 00:00 +0199",
+                                  "Sat, 07 Sep 2002 00:00:01 +0260"])
 def test_unknown_zones(text):
     assert parse_rfc822(text) == (None, "zone")
 
@@ -64,24 +65,36 @@ def test_not_rfc822(text):
     assert parse_rfc822(text) == (None, "format")
 
 
-_TWO = st.integers(0, 99).map("{:02}".format)
+# Two digits, the values at the edges of every field more often than the rest.
+_TWO = st.one_of(st.sampled_from(["00", "01", "23", "24", "28", "29", "31", "59", "60", "61"]),
+                 st.integers(0, 99).map("{:02}".format))
+
+
+_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @settings(max_examples=2000, deadline=None, derandomize=True)
 @given(
-    dow=st.sampled_from(["", "Mon, ", "Tue, ", "Wed, ", "Thu, ", "Fri, ", "Sat, ", "Sun, "]),
-    day=_TWO,
-    month=st.sampled_from(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-                           "Oct", "Nov", "Dec"]),
-    year=st.integers(0, 9999).map("{:04}".format),
-    time=st.tuples(_TWO, _TWO, _TWO).map(":".join),
+    when=st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+    weekday=st.sampled_from(["right", "none", "wrong"]),
+    edited=st.sampled_from(["nothing", "day", "hour", "minute", "second"]),
+    edge=_TWO,
     zone=st.one_of(st.just("GMT"), st.tuples(st.sampled_from("+-"), _TWO, _TWO).map("".join)),
 )
 def test_the_common_form_reads_as_any_form_does(
-    dow: str, day: str, month: str, year: str, time: str, zone: str
+    when: datetime, weekday: str, edited: str, edge: str, zone: str
 ) -> None:
     """The shortcut for the form nearly every feed writes gives what the general reading
-    gives, or leaves the date to it (impossible days, leap seconds, wrong weekdays, zones)."""
-    text = f"{dow}{day} {month} {year} {time} {zone}"
+    gives, or leaves the date to it (impossible days, leap seconds, wrong weekdays, zones).
+    Dates that exist, one field at a time set to a value at the edge of its range."""
+    fields = {"day": f"{when.day:02}", "hour": f"{when.hour:02}", "minute": f"{when.minute:02}",
+              "second": f"{when.second:02}"}
+    if edited in fields:
+        fields[edited] = edge
+    dow = {"right": f"{_DAYS[when.weekday()]}, ", "none": "",
+           "wrong": f"{_DAYS[when.weekday() - 1]}, "}[weekday]
+    text = (f"{dow}{fields['day']} {_MONTHS[when.month - 1]} {when.year:04} "
+            f"{fields['hour']}:{fields['minute']}:{fields['second']} {zone}")
     common = values._common_date(text)
     assert common is None or values._any_date(text) == (common, None)
