@@ -82,7 +82,7 @@ ABSOLUTE_URI = rf"[A-Za-z][A-Za-z0-9+.-]*:{URI_CHAR}*(?:#{URI_CHAR}*)?"
 _SEGMENT = rf"/(?!\.\.?(?:[/?<\"]|$)){_PATH_CHAR}*"
 NORMAL_HTTP_URL = rf"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?:{_SEGMENT})+(?:\?{URI_CHAR}*)?"
 # RFC 3339 as Atom requires it; whether the date exists is for `values.parse_rfc3339_strict`.
-RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)"
+RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)"
 
 
 def serialize(element: etree._Element) -> str:

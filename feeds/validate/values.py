@@ -40,7 +40,8 @@ def parse_rfc3339_strict(text: str) -> datetime | None:
 
 def parse_rfc3339_shaped(text: str) -> datetime | None:
     """`parse_rfc3339_strict` of a text known to have the shape of an RFC 3339 date-time
-    (a quick pattern matched it): the common case without the regular expression."""
+    (`quick.RFC3339` matched it): the common case without the regular expression. The shape
+    includes a zone's minutes below 60, which `datetime.fromisoformat` does not check."""
     try:
         return datetime.fromisoformat(text)
     except ValueError:
@@ -50,10 +51,12 @@ def parse_rfc3339_shaped(text: str) -> datetime | None:
 def _date_time(match: re.Match[str] | None) -> datetime | None:
     if not match:
         return None
-    try:
-        return datetime.fromisoformat(match.group(0).upper())  # the common case, in C
-    except ValueError:
-        return _date_time_fields(match)  # leap seconds, long fractions, impossible values
+    if match.group(11) is None or match.group(11) < "60":  # fromisoformat reads +00:60 as 1 h
+        try:
+            return datetime.fromisoformat(match.group(0).upper())  # the common case, in C
+        except ValueError:
+            pass
+    return _date_time_fields(match)  # leap seconds, long fractions, impossible values
 
 
 def _date_time_fields(match: re.Match[str]) -> datetime | None:

@@ -19,6 +19,11 @@ def test_lenient_rfc3339_accepts_lower_case_and_spaces():
     assert values.parse_rfc3339(" 2024-03-01t09:00:00z ") == datetime(2024, 3, 1, 9, tzinfo=UTC)
 
 
+@pytest.mark.parametrize("text", ["2024-03-01T09:00:00+00:60", "2024-03-01T09:00:00-01:99"])
+def test_rfc3339_zone_minutes_stop_at_59(text):
+    assert values.parse_rfc3339_strict(text) is None
+
+
 def test_leap_second_is_valid():
     assert values.parse_rfc3339_strict("2016-12-31T23:59:60Z") is not None
 
