@@ -166,9 +166,11 @@ def _plain_attributes(*, style: bool = True, xml_text: bool = False) -> str:
     no character references (which could hide a javascript: scheme); quoted styles, which
     `_is_plain` then checks. Without `style`, no style attribute and no '<' or '>' in values
     (see `_plain_markup_pattern`). With `xml_text`, nothing but XML's white space between
-    them and no character `NOT_XML` names (see `plain_markup_pattern`)."""
+    them, no character `NOT_XML` names, and names in lower case only: the pattern is then
+    case-sensitive (see `plain_markup_pattern`), and a name in any other case (HTML's are
+    case-insensitive: "onClick" is an event handler too) is left to the full check."""
     urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
-    space, bad = (SPACE, NOT_XML) if xml_text else (r"\s", "")
+    space, bad, name = (SPACE, NOT_XML, "[-a-z0-9_:.]") if xml_text else (r"\s", "", r"[-\w:.]")
     quoted = r"""[^"&]""" if style else rf"""[^"&<>{bad}]"""
     single = r"""[^'&]""" if style else rf"""[^'&<>{bad}]"""
     safe_url = (
@@ -177,9 +179,9 @@ def _plain_attributes(*, style: bool = True, xml_text: bool = False) -> str:
     )
     value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&{bad}]+)"""
     styled = r"""|style\s*=\s*(?:"[^"&]*"|'[^'&]*')""" if style else ""
-    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:][-\w:.]*(?:{space}*={space}*{value})?"
+    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:]{name}*(?:{space}*={space}*{value})?"
     attribute = rf"(?:{urls}){space}*={space}*{safe_url}{styled}|{other}"
-    return rf"(?:{space}+(?:{attribute}))*{space}*/?"
+    return rf"(?:{space}+(?:{attribute}))*+{space}*/?"
 
 
 _PLAIN_ATTRIBUTES = re.compile(_plain_attributes(), re.IGNORECASE)
@@ -231,24 +233,27 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     """Markup `_is_plain` accepts, as one regular expression matched in one pass: runs of text
     and tags of plain elements whose attributes have no style (nor '<' or '>' in values, so
     that a tag ends where `_TAG` ends it). Element names match ASCII letters only, as `_TAG`
-    does; the rest is to be matched case-insensitively, as `_PLAIN_ATTRIBUTES` is.
+    does; the rest is to be matched case-insensitively, as `_PLAIN_ATTRIBUTES` is. A name
+    needs nothing after it to end it: a tag's attributes start with white space.
 
     `escaped` gives the pattern of the same markup as XML text, serialized by libxml2 or as it
     stands in a document (see `quick`): '<' written '&lt;', '>' '&gt;' (never '>'), '&'
     '&amp;' (never in a plain tag's attribute values), and no character `NOT_XML` names (a
-    carriage return is serialized '&#13;'). It is case-sensitive but for attributes (XML's
-    references are: '&LT;' is no '&lt;'), and its element names are in lower case only: `re`
-    then skips the alternatives of the trie that can't match by their first letter alone (and
-    the quick check leaves other spellings to the full walk)."""
-    names = _alternatives(_PLAIN_ELEMENTS, any_case=not escaped)
+    carriage return is serialized '&#13;'). It is case-sensitive (XML's references are: '&LT;'
+    is no '&lt;'), and its element and attribute names are in lower case only: `re` then skips
+    the alternatives of the trie that can't match by their first letter alone (and the quick
+    check leaves other spellings to the full walk).
+
+    The loop is unrolled (a run of text, then any number of tags or escapes each followed by
+    a run of text), and possessive: one step per tag, where an alternation of text and tags
+    took two."""
+    names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        lt, gt, text = "&lt;", "&gt;", rf"(?:[^&<>{NOT_XML}]++|&(?:amp|gt);)"
-        attributes = f"(?i:{attributes})"
+        text, markup = rf"[^&<>{NOT_XML}]*+", rf"&(?:gt;|lt;/?{names}{attributes}&gt;|amp;)"
     else:
-        lt, gt, text = "<", ">", r"[^<]++"
-    tag = rf"{lt}/?(?-i:{names})(?![A-Za-z0-9]){attributes}{gt}"
-    return rf"(?:{text}|{tag})*+"
+        text, markup = r"[^<]*+", rf"</?{names}{attributes}>"
+    return rf"{text}(?:{markup}{text})*+"
 
 
 _PLAIN_MARKUP = re.compile(plain_markup_pattern(), re.IGNORECASE)

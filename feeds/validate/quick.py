@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from lxml import etree
 
@@ -151,10 +152,9 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
-def plain_html(escaped: str) -> bool:
-    """Whether escaped HTML that `PLAIN_HTML` matched has nothing `html.check_html` would
-    report."""
-    return html.is_plain_text(escaped, escaped=True)
+# Whether escaped HTML that `PLAIN_HTML` matched has nothing `html.check_html` would report
+# (a partial: called for nearly every entry, it saves a call).
+plain_html: Callable[[str], bool] = partial(html.is_plain_text, escaped=True)
 
 
 class Shortcut:

@@ -122,6 +122,8 @@ def cut(
     refused = 0
     pos = 0
     following = False  # the last match took the start tag of an entry that follows, up to pos
+    after = body.groupindex["next"]
+    run: list[Record] = []
     while True:
         if following:
             start = pos - opening
@@ -153,25 +155,29 @@ def cut(
         match = body.match(text, pos)
         record = None
         if match is not None:
-            end = match.start("next") if match.start("next") >= 0 else match.end()
+            pos = match.end()
+            end = match.start(after)
+            if end < 0:
+                end = pos
             record = admit(match, names) if end - start <= MAX_ENTRY else None
         if record is None:
             refused += 1
             if refused >= TRIES and not runs:
                 return None
             following = False
+            pos = start + opening
             names.add(child)
             stack.append(child)
             continue
         if runs and (start == run_end or not text[run_end:start].strip(" \t\n")):
-            runs[-1].append(record)
+            run.append(record)
         else:
             if runs:
                 copied = _placeholder(text, pieces, copied, run_start, run_end, len(runs))
             run_start = start
-            runs.append([record])
+            run = [record]
+            runs.append(run)
         run_end = end
-        pos = match.end()  # type: ignore[union-attr]
         following = pos != end
     if not runs:
         return None

@@ -332,14 +332,15 @@ def parse_rfc822(text: str) -> tuple[datetime | None, str | None]:
     value = text.strip()
     if len(value) > _RFC822_MAX:
         return None, "format"
-    common = _common_date(value)
+    common = common_rfc822(value)
     return (common, None) if common is not None else _any_date(value)
 
 
-def _common_date(value: str) -> datetime | None:
+def common_rfc822(value: str) -> datetime | None:
     """The date of the form nearly every feed writes (a weekday or none, two-digit day, GMT or
-    a numeric zone, seconds) when it is clean, read by `datetime.fromisoformat` in C; None
-    for anything else, which `_any_date` reads."""
+    a numeric zone, seconds) when it is clean, read by `datetime.fromisoformat` in C: then
+    `parse_rfc822` gives it with no problem. None for anything else, which only
+    `parse_rfc822` can tell (the quick check asks this first, and saves a call)."""
     match = _RFC2822_COMMON.fullmatch(value)
     if match is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from feeds.validate import html
+from feeds.validate import html, quick
 from feeds.validate.collector import Collector
 from feeds.validate.html import check_html, check_xhtml, contains_markup, style_problem
 
@@ -165,6 +166,37 @@ def test_plain_markup_is_only_what_the_full_check_accepts(text):
         assert html._is_plain(text)
         assert not html._BAD_CHARREF.search(text)
         assert not html._TAG_START.search(text, text.rfind(">") + 1)
+
+
+_PLAIN_HTML = re.compile(quick.PLAIN_HTML)
+
+
+def _xml_escaped(markup: str) -> str:
+    return markup.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True, database=None)
+@given(markup())
+def test_escaped_plain_markup_is_only_what_the_plain_check_accepts(text):
+    escaped = _xml_escaped(text)
+    if _PLAIN_HTML.fullmatch(escaped) and quick.plain_html(escaped):
+        assert html.is_plain_markup(text)
+
+
+@pytest.mark.parametrize("text", [
+    '<p>The bridge is <a href="https://example.org/x" title="closed">closed</a>.</p>',
+    '<p>One &amp; two<br/></p><img src="https://example.org/a.png" alt="">',
+])
+def test_common_escaped_markup_is_plain(text):
+    assert _PLAIN_HTML.fullmatch(_xml_escaped(text))
+
+
+@pytest.mark.parametrize("text", [
+    '<p oNclick="x()">x</p>', '<p stylE="color: red">x</p>', '<P>x</P>',
+    '<a HREF="https://example.org/">x</a>',
+])
+def test_escaped_markup_in_other_cases_is_left_to_the_full_check(text):
+    assert not _PLAIN_HTML.fullmatch(_xml_escaped(text))
 
 
 @pytest.mark.parametrize("text", [

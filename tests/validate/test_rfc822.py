@@ -96,5 +96,5 @@ def test_the_common_form_reads_as_any_form_does(
            "wrong": f"{_DAYS[when.weekday() - 1]}, "}[weekday]
     text = (f"{dow}{fields['day']} {_MONTHS[when.month - 1]} {when.year:04} "
             f"{fields['hour']}:{fields['minute']}:{fields['second']} {zone}")
-    common = values._common_date(text)
+    common = values.common_rfc822(text)
     assert common is None or values._any_date(text) == (common, None)

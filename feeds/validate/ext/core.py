@@ -9,7 +9,7 @@ cannot know: the host format, the feed's address and values that must be unique 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -235,6 +235,14 @@ class Ctx:
             return False
         values.add(value)
         return True
+
+    def all_first(self, scope: str, distinct: Collection[str]) -> bool:
+        """`first` of each of `distinct` values at once (a run of skimmed items' guids):
+        True when none turned up in `scope` before. They are recorded either way."""
+        values = self.seen.setdefault(scope, set())
+        known = len(values)
+        values.update(distinct)
+        return len(values) == known + len(distinct)
 
 
 Check = Callable[[Ctx, etree._Element], None]
