@@ -169,8 +169,8 @@ def cut(
             names.add(child)
             stack.append(child)
             continue
-        if runs and (start == run_end or not text[run_end:start].strip(" \t\n")):
-            run.append(record)
+        if following or (runs and (start == run_end or not text[run_end:start].strip(" \t\n"))):
+            run.append(record)  # after the last entry, with only white space between
         else:
             if runs:
                 copied = _placeholder(text, pieces, copied, run_start, run_end, len(runs))
