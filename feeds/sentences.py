@@ -92,24 +92,26 @@ def _is_sentence_end(paragraph: str, match: re.Match[str]) -> bool:
         return True
     before = match.start()
     word = paragraph[paragraph.rfind(" ", 0, before) + 1 : before].lstrip(_OPENERS)
-    next_end = paragraph.find(" ", after)
-    next_word = paragraph[after : next_end if next_end >= 0 else len(paragraph)]
-    return not _is_abbreviation(word, next_word)
+    return not _is_abbreviation(word, paragraph, after)
 
 
-def _is_abbreviation(word: str, next_word: str) -> bool:
-    """True if the full stop after `word` belongs to an abbreviation, not a sentence end."""
+def _is_abbreviation(word: str, paragraph: str, after: int) -> bool:
+    """True if the full stop after `word` belongs to an abbreviation, not a sentence end; the
+    next word starts at `after`, and is cut out only for the few words that need it."""
     key = word.lower()
     if key in _TITLES:
         return True
     if key in _NUMBER_ABBREVIATIONS:
-        return next_word[0].isdigit()
+        return paragraph[after].isdigit()
     ambiguous = (
         key in _ABBREVIATIONS
         or (len(word) == 1 and word.isupper())
-        or _ACRONYM.fullmatch(word) is not None
+        or ("." in word and _ACRONYM.fullmatch(word) is not None)
     )
-    return ambiguous and not _opens_sentence(next_word)
+    if not ambiguous:
+        return False
+    next_end = paragraph.find(" ", after)
+    return not _opens_sentence(paragraph[after : next_end if next_end >= 0 else len(paragraph)])
 
 
 def _opens_sentence(word: str) -> bool:
