@@ -6,11 +6,17 @@ calendar date, extended only by words that can only belong to a time of day: clo
 (`14:30`), am/pm and zones (`GMT`, `+0200`). That rule is what keeps `2016-09-19 May elections`,
 `2016-09-19 Sun sets` and `2016-09-19 10 dead` from losing their first word: dateutil would take
 `Sun` as a weekday and `10` as an hour, but neither can follow a complete date in a real dateline.
+
+dateutil is the slow part of reading a seed, so the forms seeds commonly use are read without it,
+to exactly what it gives: ISO 8601 by `datetime.fromisoformat`, and dates with a month name and a
+four-digit year (`5 March 2024`, `Mar 5, 2024`, RFC 822's `Tue, 05 Mar 2024 14:07:00 GMT`) by one
+regular expression (`_quick_date`). Anything else, or anything odd in those, is left to dateutil.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -52,6 +58,27 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\
 _MAY_HOLD_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 # Two defaults that differ in every field: a field that comes out differently was not written.
 _DEFAULTS = (datetime(2001, 1, 1, 0, 0, 0), datetime(2002, 2, 2, 1, 1, 1))
+# dateutil's own month and weekday names (`Sept` included), in any ASCII case as it reads them.
+_MONTHS = {
+    name.lower(): number
+    for number, names in enumerate(dateparser.parserinfo.MONTHS, 1)
+    for name in names
+}
+_MONTH = "(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAY = "(?i:" + "|".join(n for names in dateparser.parserinfo.WEEKDAYS for n in names) + ")"
+# `[Weekday[,]] D Month[,] YYYY` or `[Weekday[,]] Month D[,] YYYY`, then an optional time and
+# after it an optional zone (dateutil reads a zone only after a time). dateutil ignores the weekday
+# once the day is known, and a month name with a year of four digits fixes which number is the day
+# whatever dayfirst says. Zones: the upper-case names dateutil knows (it takes only upper case as
+# a zone name) and offsets up to 14 hours with minutes below 60. ASCII only: dateutil reads
+# Unicode digits and case-folds names its own way.
+_NAMED_DATE = re.compile(
+    rf"(?:{_WEEKDAY},? )?(?:(?P<day>\d{{1,2}}) (?P<month>{_MONTH})|(?P<month_first>{_MONTH}) "
+    r"(?P<day_second>\d{1,2})),? (?P<year>[1-9]\d{3})"
+    r"(?: (?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?: (?P<zone>GMT|UTC|[Zz]|" + "|".join(_ZONES) + r"|[+-](?:0\d|1[0-4]):?[0-5]\d))?)?",
+    re.ASCII,
+)
 
 
 def split_dateline(text: str, *, dayfirst: bool = False) -> tuple[str, str] | None:
@@ -120,8 +147,11 @@ def _first_complete_date(words: list[str], dayfirst: bool) -> int | None:
 
 
 def _parses(words: list[str], dayfirst: bool) -> bool:
+    text = " ".join(words)
+    if _quick_date(text) is not None:
+        return True
     try:
-        dateparser.parse(" ".join(words), default=_DEFAULTS[0], dayfirst=dayfirst, tzinfos=_ZONES)
+        dateparser.parse(text, default=_DEFAULTS[0], dayfirst=dayfirst, tzinfos=_ZONES)
     except _DATEUTIL_ERRORS:
         return False
     return True
@@ -131,6 +161,13 @@ def _parses(words: list[str], dayfirst: bool) -> bool:
 def _complete(text: str, dayfirst: bool) -> datetime | None:
     """The date `text` names if it names year, month and day, else None. Cached: the dateline
     split and the parse that follows ask about the same text."""
+    quick = _quick_date(text)
+    return quick if quick is not None else _dateutil_complete(text, dayfirst)
+
+
+def _dateutil_complete(text: str, dayfirst: bool) -> datetime | None:
+    """`_complete` by dateutil, parsing twice: with two defaults that differ in every field, the
+    year, month and day were all written if they come out the same."""
     try:
         a, b = (
             dateparser.parse(text, default=d, dayfirst=dayfirst, tzinfos=_ZONES) for d in _DEFAULTS
@@ -138,3 +175,43 @@ def _complete(text: str, dayfirst: bool) -> datetime | None:
     except _DATEUTIL_ERRORS:
         return None
     return a if (a.year, a.month, a.day) == (b.year, b.month, b.day) else None
+
+
+def _quick_date(text: str) -> datetime | None:
+    """The datetime dateutil gives for `text` if `text` is one of the common forms with a month name
+    (`_NAMED_DATE`), read without it; None for anything else, for impossible dates (dateutil makes
+    its own error) and for a zone dateutil would take as the machine's: dateutil decides those.
+    dayfirst cannot matter here, so it is not asked."""
+    match = _NAMED_DATE.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTHS[(match["month"] or match["month_first"]).lower()]
+    day = int(match["day"] or match["day_second"])
+    hour, minute, second = (int(match[name] or 0) for name in ("hour", "minute", "second"))
+    try:
+        naive = datetime(int(match["year"]), month, day, hour, minute, second)
+    except ValueError:
+        return None
+    if match["zone"] is None:
+        return naive
+    zone = _quick_zone(match["zone"])
+    return None if zone is None else naive.replace(tzinfo=zone)
+
+
+def _quick_zone(word: str) -> tzinfo | None:
+    """The tzinfo dateutil attaches for a zone word of `_NAMED_DATE`, or None where it would attach
+    tzlocal(): it does when the zone's name is one of time.tzname, and it names Z and a zero offset
+    `UTC` (so on a machine set to UTC, `Z`, `UTC` and `+0000` are local time to dateutil)."""
+    if word in _ZONES:
+        return _ZONES[word]
+    if word in ("GMT", "UTC"):
+        name, offset = word, 0
+    elif word in ("Z", "z"):
+        name, offset = "UTC", 0
+    else:  # ±hh[:]mm
+        sign = 1 if word[0] == "+" else -1
+        offset = sign * (int(word[1:3]) * 3600 + int(word[-2:]) * 60)
+        name = "UTC" if offset == 0 else None
+    if name in time.tzname:
+        return None
+    return tz.UTC if offset == 0 else tz.tzoffset(None, offset)

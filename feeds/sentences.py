@@ -67,7 +67,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        if paragraph[start : match.start()].isdigit():
+        if paragraph[start].isdigit() and paragraph[start : match.start()].isdigit():
             continue  # a list marker such as "4." opens its item rather than ending it
         if _is_sentence_end(paragraph, match):
             pieces.append(paragraph[start : match.end()].rstrip())
