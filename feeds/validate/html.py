@@ -246,13 +246,14 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
 
     The loop is unrolled (a run of text, then any number of tags or escapes each followed by
     a run of text), and possessive: one step per tag, where an alternation of text and tags
-    took two."""
+    took two. A tag without attributes, the commonest, ends before they are tried."""
     names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        text, markup = rf"[^&<>{NOT_XML}]*+", rf"&(?:gt;|lt;/?{names}{attributes}&gt;|amp;)"
+        text, markup = (rf"[^&<>{NOT_XML}]*+",
+                        rf"&(?:gt;|lt;/?{names}(?:&gt;|{attributes}&gt;)|amp;)")
     else:
-        text, markup = r"[^<]*+", rf"</?{names}{attributes}>"
+        text, markup = r"[^<]*+", rf"</?{names}(?:>|{attributes}>)"
     return rf"{text}(?:{markup}{text})*+"
 
 
