@@ -70,8 +70,8 @@ _WEEKDAY = "(?i:" + "|".join(n for names in dateparser.parserinfo.WEEKDAYS for n
 # after it an optional zone (dateutil reads a zone only after a time). dateutil ignores the weekday
 # once the day is known, and a month name with a year of four digits fixes which number is the day
 # whatever dayfirst says. Zones: the upper-case names dateutil knows (it takes only upper case as
-# a zone name) and offsets up to 14 hours with minutes below 60. ASCII only: dateutil reads
-# Unicode digits and case-folds names its own way.
+# a zone name) and offsets up to 14 hours with minutes below 60. ASCII only: matched without
+# regard to case, Unicode would take `Auguſt` for `August`, which dateutil does not.
 _NAMED_DATE = re.compile(
     rf"(?:{_WEEKDAY},? )?(?:(?P<day>\d{{1,2}}) (?P<month>{_MONTH})|(?P<month_first>{_MONTH}) "
     r"(?P<day_second>\d{1,2})),? (?P<year>[1-9]\d{3})"

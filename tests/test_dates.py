@@ -165,7 +165,7 @@ FIELDS = {
     ),
     "month": (
         _cased(MONTH_NAMES),
-        st.sampled_from(["Sepember", "Mrch", "Juin", "Sept.", "Marc", "Mayo", "M4rch", "Ｍarch"]),
+        st.sampled_from(["Sepember", "Mrch", "Juin", "Sept.", "Mayo", "M4rch", "Ｍarch", "Auguſt"]),
     ),
     "year": (
         st.sampled_from(["1969", "1970", "1000", "9999"]) | st.integers(1970, 2040).map(str),
@@ -182,9 +182,9 @@ FIELDS = {
         st.sampled_from(["24:00", "23:60", "12:00:60", "12:7", "012:00", "12:00:05.5", "١٢:00"]),
     ),
     "zone": (
-        st.sampled_from(["", "GMT", "UTC", "Z", "z", "EST", "PDT", "+0200", "-05:30", "+1459"])
-        | st.sampled_from(["+0000", "-0000", "-00:00"]),
-        st.sampled_from(["UT", "gmt", "est", "CET", "GMT+2", "+1500", "+9999", "+0260", "+02"]),
+        st.sampled_from(["", "GMT", "UTC", "Z", "z", "EST", "PDT", "+0200", "-05:30", "-00:00"]),
+        st.sampled_from(["UT", "gmt", "est", "CET", "GMT+2", "+02:0"])
+        | st.sampled_from(["+0000", "+1459", "+1500", "+9999", "+0260", "+02"]),
     ),
 }
 AFTER = ["Storm", "am", "pm", "10", "14:30", "GMT", "+0200", "Sun", "May", "2024", "Z", "EST"]
@@ -194,7 +194,7 @@ AFTER = ["Storm", "am", "pm", "10", "14:30", "GMT", "+0200", "Sun", "May", "2024
 def datelines(draw) -> str:
     """Lines that start with a date in one of the fast path's forms, with at most one field odd,
     then words that may be taken for a time."""
-    odd = draw(st.sampled_from([None, None, *FIELDS]))
+    odd = draw(st.sampled_from([None] * 4 + list(FIELDS)))
     field = {name: draw(choices[name == odd]) for name, choices in FIELDS.items()}
     pair = [field["day"], field["month"]]
     if draw(st.booleans()):
