@@ -23,7 +23,7 @@ from lxml import etree
 
 from feeds.validate.collector import Collector
 from feeds.validate.values import resolve, word_set
-from feeds.validate.xmlload import NOT_XML, SPACE
+from feeds.validate.xmlload import NOT_XML, SPACE, xml_chars
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -250,7 +250,7 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        text, markup = (rf"[^&<>{NOT_XML}]*+",
+        text, markup = (f"{xml_chars('&<>')}*+",
                         rf"&(?:gt;|lt;/?{names}(?:&gt;|{attributes}&gt;)|amp;)")
     else:
         text, markup = r"[^<]*+", rf"</?{names}(?:>|{attributes}>)"

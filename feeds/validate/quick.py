@@ -36,16 +36,17 @@ from functools import partial
 from lxml import etree
 
 from feeds.validate import html
-from feeds.validate.xmlload import NOT_XML, SPACE
+from feeds.validate.xmlload import SPACE, xml_chars
 
 # XML's white space: the only thing between children that the full walk ignores and that
 # means the same in a document's text and serialized.
 GAP = f"{SPACE}*"
 
 
-def chars(without: str) -> str:
-    """Any character but those in `without`, '>' (see above) and `NOT_XML`."""
-    return f"[^>{without}{NOT_XML}]"
+def chars(without: str, *, space: bool = False) -> str:
+    """Any character but those in `without`, '>' (see above), `NOT_XML` and, with `space`,
+    white space."""
+    return xml_chars(">" + without, space=space)
 
 
 def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:

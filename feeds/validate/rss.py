@@ -38,6 +38,7 @@ from feeds.validate.ext.kinds import (
     http_url,
     is_full_uri,
     is_plausible,
+    is_plausible_day,
     language,
     markup,
     mime,
@@ -508,7 +509,7 @@ def _quick_item_pattern() -> re.Pattern[str]:
     plain = quick.text(nonblank=True, escapes="gt")  # '&' would be a reference to check
     bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
     url = rf"{quick.GAP}{bare_url}{quick.GAP}"
-    edge = quick.chars(r"\s<&")
+    edge = quick.chars("<&", space=True)
     value = rf"{edge}(?:{quick.chars('<&')}*{edge})?"
     alternatives = [
         quick.once("title", rf"title>(?P<title>){plain}</title>"),
@@ -516,7 +517,8 @@ def _quick_item_pattern() -> re.Pattern[str]:
         quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
         quick.once("guid", rf'guid(?P<guid>)(?:(?: isPermaLink="true")?>(?P<permalink>{bare_url})'
                            rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
-        quick.once("pubDate", rf"pubDate>(?P<pubDate>{quick.chars('<&')}*)</pubDate>"),
+        quick.once("pubDate", rf"pubDate>(?P<pubDate>(?:(?P<pubDay>{values.COMMON_RFC822_DAY}) "
+                              rf"{values.COMMON_RFC822_TIME}(?=</))?{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
                    rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
         rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',
@@ -534,7 +536,7 @@ _QUICK_ITEM = _quick_item_pattern()
 _QUICK_START = re.compile(quick.start_tag("item", None))
 # The groups `_quick_values` reads, by number (a match reads them faster so than by name).
 _QUICK_VALUES = tuple(_QUICK_ITEM.groupindex[name] for name in (
-    "title", "description", "pubDate", "encoded", "creator", "permalink", "opaque"))
+    "title", "description", "pubDate", "pubDay", "encoded", "creator", "permalink", "opaque"))
 # What an item the quick check accepts leaves for the feed: its guid, and the prefixes its
 # extensions use, which must be bound to their namespaces.
 QuickItem = tuple[str, tuple[str, ...]]
@@ -563,12 +565,14 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
 def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> QuickItem | None:
     """What the channel's bookkeeping needs of an item `_QUICK_ITEM` matched, if its values
     pass the checks a pattern can't make (checks of the item alone). `ascii`: the text
-    matched is known to be ASCII, and so free of mis-decoded characters."""
+    matched is known to be ASCII, and so free of mis-decoded characters. A date of the common
+    form on a day well within the plausible ones is taken on its day alone, read once for all
+    the items of that day (`values.common_rfc822_day`)."""
     if match is None:
         return None
     if not ascii and values.misdecoded(match.group()):
         return None
-    title, description, date_text, encoded, creator, permalink, opaque = match.group(
+    title, description, date_text, day_text, encoded, creator, permalink, opaque = match.group(
         *_QUICK_VALUES)
     if title is None and description is None:
         return None  # one of them is required
@@ -576,13 +580,15 @@ def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> Quick
         return None
     if encoded is not None and not quick.plain_html(encoded):
         return None
-    date = values.common_rfc822(date_text)
-    if date is None:
-        date, problem = values.parse_rfc822(date_text)
-        if problem is not None or date is None:
+    day = values.common_rfc822_day(day_text) if day_text is not None else None
+    if day is None or not is_plausible_day(cx, day):
+        date = values.common_rfc822(date_text)
+        if date is None:
+            date, problem = values.parse_rfc822(date_text)
+            if problem is not None or date is None:
+                return None
+        if not is_plausible(cx, date):
             return None
-    if not is_plausible(cx, date):
-        return None
     guid = permalink or opaque
     if guid.isdigit() and len(guid) < 9:
         return None  # not unique enough

@@ -87,8 +87,12 @@ def is_implausible(when: datetime, now: datetime | None = None) -> bool:
     """Dates before 1970 are almost always a zero or default value written out by mistake
     (0001-01-01, a two-digit year read as year 0103); dates more than a day ahead of `now`
     (the current time by default) a wrong clock or time zone. A day covers every offset."""
-    now = now or datetime.now(UTC)
-    return when < EARLIEST_PLAUSIBLE or when > now + FUTURE_TOLERANCE
+    return not EARLIEST_PLAUSIBLE <= when <= latest_plausible(now or datetime.now(UTC))
+
+
+def latest_plausible(now: datetime) -> datetime:
+    """The last date `is_implausible` accepts at `now` (a walk reads the clock once)."""
+    return now + FUTURE_TOLERANCE
 
 
 # --- URIs and IRIs ---------------------------------------------------------------------------
@@ -350,6 +354,29 @@ def common_rfc822(value: str) -> datetime | None:
     except ValueError:  # no such day, a leap second
         return None
     return None if dow is not None and _DAY_NUMBERS[dow] != date.weekday() else date
+
+
+# The same common form as two patterns for a feed's text (see `quick`): a day, then a time and
+# a zone that `datetime.fromisoformat` surely reads. A pattern of items captures the day for
+# `common_rfc822_day`: the items of a feed fall on a few days, and each day is read once.
+COMMON_RFC822_DAY = rf"(?:(?:{'|'.join(_DAYS)}), )?[0-9]{{2}} (?:{'|'.join(_MONTHS)}) [0-9]{{4}}"
+COMMON_RFC822_TIME = (
+    r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] (?:GMT|[+-](?:[01][0-9]|2[0-3])[0-5][0-9])"
+)
+
+
+@lru_cache(maxsize=4096)
+def common_rfc822_day(text: str) -> int | None:
+    """The day `COMMON_RFC822_DAY` matched in `text` (its proleptic ordinal), when there is
+    such a day and the weekday, if given, is its own; else None. A date of that day, with a
+    time and zone `COMMON_RFC822_TIME` matches, is then clean as `common_rfc822` reads it, and
+    its instant falls between the start of the day before and the end of the day after."""
+    *weekday, day, month, year = text.replace(",", "").split()
+    try:
+        found = datetime(int(year), _MONTH_NUMBERS[month], int(day))
+    except ValueError:  # no such day, or year 0
+        return None
+    return None if weekday and _DAY_NUMBERS[weekday[0]] != found.weekday() else found.toordinal()
 
 
 @lru_cache(maxsize=1024)  # a feed repeats dates (and the result is immutable)

@@ -54,6 +54,34 @@ _C1_CONTROLS = re.compile("[\x80-\x9f]")
 # Characters XML forbids, and the carriage return, which the parser turns into a line feed:
 # as a character class's contents, for patterns that read XML text as it stands (see `skim`).
 NOT_XML = r"\x00-\x08\x0b\x0c\r\x0e-\x1f\ufffe\uffff"
+_NOT_XML_CODES = frozenset([*range(0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+_UNICODE_SPACE = frozenset(code for code in range(0x3001) if chr(code).isspace())  # `\s`
+_LAST_CODE = 0x10FFFF
+
+
+def xml_chars(without: str = "", *, space: bool = False) -> str:
+    """A character class: any character XML text may hold as it stands (none `NOT_XML` names)
+    but those of `without` and, with `space`, the white space `\\s` matches. It is the class
+    `[^...]` of those, written as the ranges it allows: `re` tests a character against it in
+    about 0.6 of the time the negated class takes, and runs of text are most of what the quick
+    patterns read (see `skim`)."""
+    excluded = _NOT_XML_CODES | {ord(char) for char in without}
+    if space:
+        excluded |= _UNICODE_SPACE
+    ranges, start = [], 0
+    for code in [*sorted(excluded), _LAST_CODE + 1]:
+        if code > start:
+            ranges.append(_escape(start) if code - 1 == start else
+                          f"{_escape(start)}-{_escape(code - 1)}")
+        start = code + 1
+    return f"[{''.join(ranges)}]"
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else (
+        f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
 # XML's white space, without the carriage return.
 SPACE = r"[ \t\n]"
 _SNIFFED = 512

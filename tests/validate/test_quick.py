@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -648,6 +650,21 @@ SKIM_RSS_CHANGES = [
     ("Ferry timetable", "Ferry &#233; timetable"),
     ("Ferry timetable", "Ferry &eacute; timetable"),
     ("09:30:00 GMT</pubDate>", "09:30:00 GMT]]></pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:00 GMT </pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:00 GMTX</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:00 EST</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 24:00:00 GMT</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:60 GMT</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:00 +0060</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2024 09:30:00 +2400</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 1024 09:30:00 GMT</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 0000 09:30:00 GMT</pubDate>"),
+    ("May 2024 09:30:00 GMT</pubDate>", "May 2924 09:30:00 GMT</pubDate>"),
+    ("<pubDate>Thu, 02", "<pubDate>Fri, 02"),
+    ("<pubDate>Thu, 02", "<pubDate>02"),
+    ("<pubDate>Thu, 02 May", "<pubDate>Thu, 31 Apr"),
+    ("<pubDate>Thu, 02 May 2024 09:30:00 GMT", "<pubDate>Mon, 01 Jan 1990 00:30:00 +0100"),
+    ("<pubDate>Thu, 02 May 2024 09:30:00 GMT", "<pubDate>Tue, 02 Jan 1990 00:30:00 +2359"),
     ("09:30:00 GMT</pubDate>", "09:30:00\rGMT</pubDate>"),
     ("<guid>", '<guid isPermaLink="false" isPermaLink="false">'),
     ("<guid>https://harbour.example.com/news/2</guid>", '<guid isPermaLink="false">a>b</guid>'),
@@ -675,6 +692,16 @@ SKIM_RSS_CHANGES = [
 @pytest.mark.parametrize(("old", "new"), SKIM_RSS_CHANGES)
 def test_rss_text_change_reports_the_same(old: str, new: str) -> None:
     assert_same_report(document("rss", old, new, count=3))
+
+
+@pytest.mark.parametrize("ahead", [-timedelta(days=3), -timedelta(days=1), timedelta(0),
+                                   timedelta(hours=1), timedelta(days=1)])
+@pytest.mark.parametrize("zone", ["GMT", "+2359", "-2359"])
+def test_rss_dates_near_the_clock_report_the_same(ahead: timedelta, zone: str) -> None:
+    """Dates on the days a quick check can't take on their day alone: close to now, and
+    ahead of it (a wrong zone)."""
+    date = format_datetime(datetime.now(UTC) + ahead, usegmt=True).replace("GMT", zone)
+    assert_same_report(document("rss", "Thu, 02 May 2024 09:30:00 GMT", date, count=3))
 
 
 DOCTYPE = '<!DOCTYPE x [<!ATTLIST entry xml:lang CDATA "fr">]>'

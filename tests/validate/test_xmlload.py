@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,20 @@ def test_a_document_too_large_to_skim_is_read_from_disk_a_chunk_at_a_time(tmp_pa
     path.write_bytes(BODY.encode())
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read whole"))
     assert validate_file(path).format == "atom"
+
+
+# Every character a Python string can hold once in a row: the BMP (surrogates included) and
+# the ends and a middle of the astral planes.
+_EVERY_CHAR = "".join(map(chr, [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]))
+
+
+@pytest.mark.parametrize(("without", "space", "negated"), [
+    ("", False, f"[^{xmlload.NOT_XML}]"),
+    ("&<>", False, f"[^&<>{xmlload.NOT_XML}]"),
+    ('>"<&', False, f'[^>"<&{xmlload.NOT_XML}]'),
+    (">@<&", False, f"[^>@<&{xmlload.NOT_XML}]"),
+    ("><&", True, rf"[^>\s<&{xmlload.NOT_XML}]"),
+])
+def test_xml_chars_is_the_negated_class_it_stands_for(without, space, negated):
+    written = xmlload.xml_chars(without, space=space)
+    assert "".join(re.findall(written, _EVERY_CHAR)) == "".join(re.findall(negated, _EVERY_CHAR))

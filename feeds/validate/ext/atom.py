@@ -64,8 +64,11 @@ def _link(cx: Ctx, el: etree._Element) -> None:
         cx.out.at(el, "rss.atom-link.self-mismatch", href=href, url=cx.url)
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _absolute(value: str) -> bool:
-    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value))
+    return _SCHEME.match(value) is not None
 
 
 def _text_construct(cx: Ctx, el: etree._Element) -> None:

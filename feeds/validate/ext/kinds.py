@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from email.utils import getaddresses
+from functools import lru_cache
 from html.entities import name2codepoint
 
 from lxml import etree
@@ -165,6 +166,7 @@ _RFC822_WARNINGS = {
 }
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _FUTURE = timedelta(minutes=10)
+_DAY = timedelta(days=1)
 
 
 def rfc822(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
@@ -188,6 +190,17 @@ def _plausible(cx: Ctx, el: etree._Element, name: str, value: str, date: datetim
 def is_plausible(cx: Ctx, date: datetime) -> bool:
     """Not before 1990 (a default or zero value) nor ahead of the clock (a wrong zone)."""
     return _EARLIEST <= date <= cx.now + _FUTURE
+
+
+def is_plausible_day(cx: Ctx, day: int) -> bool:
+    """Whether every instant from the start of the day before `day` (a proleptic ordinal) to
+    the end of the day after is plausible: any time of that day, in any zone, is."""
+    return day in _plausible_days(cx.now)
+
+
+@lru_cache(maxsize=16)  # one clock reading per document
+def _plausible_days(now: datetime) -> range:
+    return range((_EARLIEST + _DAY).toordinal(), (now + _FUTURE - 2 * _DAY).toordinal() + 1)
 
 
 _W3CDTF = re.compile(
@@ -247,11 +260,14 @@ rfc3339 = _date_kind("value.date.not-rfc3339", zone_required=True, full=True)
 # --- language, media types, numbers, enumerations -----------------------------------------------
 
 
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", re.IGNORECASE)
+
+
 def language(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     """An RFC 3066 / BCP 47 tag whose primary subtag is an ISO 639 code."""
     primary = value.split("-", 1)[0].lower()
     ok = (
-        bool(re.match(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", value, re.IGNORECASE))
+        _LANGUAGE_TAG.match(value) is not None
         and (len(primary) == 3 or primary in ISO639_1)
         or primary in ("i", "x")
         and "-" in value
@@ -408,12 +424,15 @@ def markup(cx: Ctx, el: etree._Element, name: str, value: str) -> bool:
     return cx.out.reported == before
 
 
+_HIERARCHICAL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def xml_base(el: etree._Element) -> str | None:
     """The absolute xml:base in scope at an element, if any: relative links resolve to it."""
     node: etree._Element | None = el
     while node is not None:
         base = node.get(f"{{{XML_NS}}}base")
-        if base is not None and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", base):
+        if base is not None and _HIERARCHICAL.match(base):
             return base
         node = node.getparent()
     return None
