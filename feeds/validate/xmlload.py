@@ -151,7 +151,8 @@ class XmlDocument:
         # The document's text, when the walk may skim it (see `skim`); None otherwise.
         self.source: str | None = None
         self._out, self._chunks = out, chunks
-        self._root_tag = _root_tag(chunks)
+        # Any element of the root's local name is as good a filter as its tag (see _root_tag).
+        self._root_tag = f"{{*}}{sniffed.root}" if sniffed.root else _root_tag(chunks)
         self._start(chunks)
 
     def _start(self, chunks: Chunks) -> None:
@@ -406,6 +407,18 @@ class Sniffed:
     family: str | None
     declared: str | None
     version: str | None
+    root: str | None = None  # the root element's local name, if `_PROLOG` tells it
+
+
+# A document's start as far as its root element's name: the XML declaration, processing
+# instructions, comments and white space (each ending where XML ends it, at the first '?>' or
+# '-->'), then the first start tag, which is the root's. Anything else before it (a document
+# type declaration, say) is left to `_root_tag`.
+_PROLOG = re.compile(
+    r"(?:(?><\?.*?\?>)|(?><!--.*?-->)|[ \t\r\n]+)*+"
+    r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[ \t\r\n/>]",
+    re.DOTALL | re.ASCII,
+)
 
 
 def sniff(data: bytes) -> Sniffed:
@@ -416,10 +429,13 @@ def sniff(data: bytes) -> Sniffed:
         family = None
     head = data[:_SNIFFED].removeprefix(codecs.BOM_UTF8)
     head_text = head.decode(family, "replace") if family else head.decode("latin-1")
-    match = _DECLARATION.match(head_text.lstrip("\ufeff"))
+    text = head_text.lstrip("\ufeff")
+    start = _PROLOG.match(text)
+    root = start.group(1) if start else None
+    match = _DECLARATION.match(text)
     if not match:
-        return Sniffed(bom, family, None, None)
-    return Sniffed(bom, family, match.group("encoding"), match.group("version"))
+        return Sniffed(bom, family, None, None, root)
+    return Sniffed(bom, family, match.group("encoding"), match.group("version"), root)
 
 
 def check_encoding(chunks: Chunks, sniffed: Sniffed, out: Collector) -> bool:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from feeds.validate import skim, validate_file, xmlload
@@ -206,3 +208,34 @@ _EVERY_CHAR = "".join(map(chr, [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]))
 def test_xml_chars_is_the_negated_class_it_stands_for(without, space, negated):
     written = xmlload.xml_chars(without, space=space)
     assert "".join(re.findall(written, _EVERY_CHAR)) == "".join(re.findall(negated, _EVERY_CHAR))
+
+
+@pytest.mark.parametrize(("start", "root"), [
+    (b'<?xml version="1.0"?>\n<?xml-stylesheet href="s.xsl"?>\n<!-- <x> -->\n<rss v="2">', "rss"),
+    (b'\xef\xbb\xbf<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
+    (b"<a:feed xmlns:a='http://www.w3.org/2005/Atom'/>", "feed"),
+    ('<?xml version="1.0" encoding="utf-16"?><rss>'.encode("utf-16"), "rss"),
+    (b'<!DOCTYPE rss SYSTEM "x.dtd"><rss>', None),  # left to a throwaway parse
+    (b'<?xml-stylesheet href="a?>"?><rss>', None),  # the PI ends at the first '?>'
+    (b"<r\xc3\xa9sum\xc3\xa9>", None),
+    (b"<rss", None),
+])
+def test_the_root_name_is_read_off_a_plain_prolog(start, root):
+    assert xmlload.sniff(start).root == root
+
+
+PROLOG_PIECES = ["<?xml-stylesheet href='s.xsl'?>", "<?pi <b> ?>", "<!-- <c> -->", "<!---->",
+                 " ", "\n", "<!DOCTYPE d>", "<?x ?>?>", "<!-- -- -->", "<e>", "x", "\r\n"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PROLOG_PIECES), max_size=6).map("".join),
+       st.sampled_from(["rss", "feed", "a:feed", "f.e-d"]))
+def test_a_root_name_read_off_the_prolog_is_the_root_s(prolog, name):
+    """Whatever comes before the root, a name read off the text is the root element's."""
+    data = f'{prolog}<{name} xmlns:a="urn:a"/>'.encode()
+    try:
+        root = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return
+    assert xmlload.sniff(data).root in (None, etree.QName(root).localname)
