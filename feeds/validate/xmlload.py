@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from collections.abc import Callable, Collection, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -137,6 +139,38 @@ def _root_tag(chunks: Chunks) -> str | None:
     return None
 
 
+_IDLE = threading.local()  # each thread's parsers whose documents ended, by tag filter
+_IDLE_MAX = 8  # tag filters kept: a few formats' roots
+
+
+def _parser(tag: str | None) -> etree.XMLPullParser:
+    """A pull parser reporting the start of elements named `tag` (of every element without
+    one: that parse stops soon after). One whose last document ended, if this thread has one:
+    making a parser costs as much as parsing a few kilobytes, and a feed's parse is made once
+    or twice (see `skim`)."""
+    parser = _idle().pop(tag, None)
+    if parser is None:
+        parser = etree.XMLPullParser(events=("start",), tag=tag or (), **_OPTIONS)
+    return parser
+
+
+def _retire(tag: str | None, parser: etree.XMLPullParser) -> None:
+    """Keep a parser whose document ended, closed or refused with a syntax error (either way
+    libxml2 starts afresh with the next), for the next document; its last events are dropped."""
+    for _ in parser.read_events():
+        pass
+    idle = _idle()
+    if tag in idle or len(idle) < _IDLE_MAX:
+        idle[tag] = parser
+
+
+def _idle() -> dict[str | None, etree.XMLPullParser]:
+    parsers = getattr(_IDLE, "parsers", None)
+    if parsers is None:
+        parsers = _IDLE.parsers = {}
+    return parsers
+
+
 class XmlDocument:
     """A document being parsed: `root` is there once `open_document` returns it, the rest
     arrives as the walk over it asks (`children`, `complete`). A syntax error found on the way
@@ -159,10 +193,7 @@ class XmlDocument:
         self.root: etree._Element | None = None
         self.done = False  # the parser has seen the end of the document
         self._parsed = chunks
-        # Without a root tag to look for, every start is an event: the parse stops soon after.
-        self._parser = etree.XMLPullParser(
-            events=("start",), tag=self._root_tag or (), **_OPTIONS
-        )
+        self._parser = _parser(self._root_tag)
         self._pending = chunks()
         self._rest = b""  # what is left of a chunk fed in part
         self._mark = self._out.mark()
@@ -178,7 +209,12 @@ class XmlDocument:
     def restart(self, cut: bytes | None = None) -> None:
         """Parse the document again from the start, as far as its root: itself, or `cut`,
         the document with entries cut out of it (see `skim`). Its encoding was checked
-        already; a syntax error raises NotWellFormed."""
+        already; a syntax error raises NotWellFormed. The parser so far is closed, which ends
+        its document (with a syntax error, as it is not all there), to be used again."""
+        if not self.done:
+            with suppress(etree.XMLSyntaxError):
+                self._parser.close()
+            _retire(self._root_tag, self._parser)
         self._start(self._chunks if cut is None else byte_chunks(cut))
         self.await_root()
 
@@ -277,6 +313,7 @@ class XmlDocument:
                 root = self._parser.close()
                 if self.root is None:
                     self.root = root
+                _retire(self._root_tag, self._parser)
                 return
             self._fed += len(chunk)
             self._parser.feed(chunk)
@@ -284,6 +321,8 @@ class XmlDocument:
             self.done = True
             self._out.withdraw(self._mark)
             _report_syntax_error(self._syntax_error(exc), self._out)
+            if isinstance(exc, etree.XMLSyntaxError):
+                _retire(self._root_tag, self._parser)
             raise NotWellFormed from None
         for _, element in self._parser.read_events():
             if self.root is None:
