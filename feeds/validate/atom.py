@@ -236,7 +236,6 @@ class _Walker:
         self.out = out
         self.url = url
         self.now = datetime.now(UTC)
-        self.latest = values.latest_plausible(self.now)
         self.context = _Context()
         self.report: _FeedReport | None = None
         self.feed_children: _Children | None = None
@@ -366,9 +365,7 @@ class _Walker:
         """The instant a date of the quick pattern's RFC 3339 shape names, if it exists and
         is plausible."""
         when = values.parse_rfc3339_shaped(text)
-        if when is None or not values.EARLIEST_PLAUSIBLE <= when <= self.latest:
-            return None
-        return when
+        return None if when is None or values.is_implausible(when, self.now) else when
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
         seen = self.children(entry, ENTRY, base)

@@ -87,12 +87,8 @@ def is_implausible(when: datetime, now: datetime | None = None) -> bool:
     """Dates before 1970 are almost always a zero or default value written out by mistake
     (0001-01-01, a two-digit year read as year 0103); dates more than a day ahead of `now`
     (the current time by default) a wrong clock or time zone. A day covers every offset."""
-    return not EARLIEST_PLAUSIBLE <= when <= latest_plausible(now or datetime.now(UTC))
-
-
-def latest_plausible(now: datetime) -> datetime:
-    """The last date `is_implausible` accepts at `now` (a walk reads the clock once)."""
-    return now + FUTURE_TOLERANCE
+    now = now or datetime.now(UTC)
+    return when < EARLIEST_PLAUSIBLE or when > now + FUTURE_TOLERANCE
 
 
 # --- URIs and IRIs ---------------------------------------------------------------------------
