@@ -871,9 +871,9 @@ def _quick_entry() -> re.Pattern[str]:
     URIs or http URLs in normal form, text and person names without markup, content as text or
     HTML, one link at most (duplicate alternates need comparing), required children present
     (content, or a summary and an alternate link, is for `_Walker.quick_values` to see)."""
-    text = rf'(?: type="text")?>{quick.NONBLANK_TEXT}'
+    text = quick.optional(' type="text"') + f">{quick.NONBLANK_TEXT}"
     person = (rf"{quick.GAP}<name>{quick.text(nonblank=True, without='@')}</name>"
-              rf"(?:{quick.GAP}<email>{quick.EMAIL}</email>)?{quick.GAP}")
+              + quick.optional(f"{quick.GAP}<email>{quick.EMAIL}</email>") + quick.GAP)
     relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
     link_attributes = "|".join([  # each once: an entry has one link at most
         quick.once("href", f'href(?P<href>)="{quick.ABSOLUTE_URI}"'),

@@ -204,7 +204,7 @@ def _is_plain(markup: str) -> bool:
 
 def _alternatives(words: Iterable[str], *, any_case: bool = True) -> str:
     """A regular expression matching exactly `words`, ASCII letters in either case unless
-    `any_case` is off, as a trie (a|ab|abbr -> a(?:b(?:br)?)?): alternatives sharing a prefix
+    `any_case` is off, as a trie (a|ab|abbr -> a(?:b(?:br|)|)): alternatives sharing a prefix
     are tried once, not one by one as in a plain alternation."""
     trie: dict[str, dict] = {}
     for word in words:
@@ -221,10 +221,9 @@ def _alternatives(words: Iterable[str], *, any_case: bool = True) -> str:
             for char in sorted(node)
             if char
         ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
+        if "" in node:  # an empty alternative, not '?': see `quick.optional`
+            return f"(?:{'|'.join(branches)}|)" if branches else ""
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
     return pattern(trie)
 

@@ -49,6 +49,13 @@ def chars(without: str, *, space: bool = False) -> str:
     return xml_chars(">" + without, space=space)
 
 
+def optional(pattern: str) -> str:
+    """`(?:pattern)?`, written as an alternation with an empty branch, which means the same:
+    `re` runs a group that may be left out through the machinery of repeats, and tries an
+    empty alternative in a fraction of that time."""
+    return f"(?:{pattern}|)"
+
+
 def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:
     """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
     because it is a control character ('&#13;'), none of the characters in `without` (in an
@@ -68,7 +75,7 @@ ANY_TEXT = text(escapes="amp|gt|lt")
 # rest.
 PLAIN_HTML = html.plain_markup_pattern(escaped=True)
 # A mailbox with a dotted domain, in the plain dot-atom form.
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_LABEL = "[A-Za-z0-9]" + optional("[A-Za-z0-9-]{0,61}[A-Za-z0-9]")
 EMAIL = rf"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@{_LABEL}(?:\.{_LABEL})+"
 # A media type without parameters.
 MEDIA_TYPE = r"[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+"
@@ -77,14 +84,15 @@ MEDIA_TYPE = r"[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+"
 # anywhere in a URI, no percent escape, no '&' (nor '&amp;') and at most one fragment.
 _PATH_CHAR = r"[A-Za-z0-9\-._~!$'()*+,;=:@]"
 URI_CHAR = r"[A-Za-z0-9\-._~!$'()*+,;=:@/?]"
-ABSOLUTE_URI = rf"[A-Za-z][A-Za-z0-9+.-]*:{URI_CHAR}*(?:#{URI_CHAR}*)?"
+ABSOLUTE_URI = f"[A-Za-z][A-Za-z0-9+.-]*:{URI_CHAR}*{optional(f'#{URI_CHAR}*')}"
 # An http(s) URL already in the normal form of RFC 3986 section 6: lower-case scheme and host,
 # no port, userinfo, escape or fragment, a path that is not empty and has no '.' or '..'
 # segment.
 _SEGMENT = rf"/(?!\.\.?(?:[/?<\"]|$)){_PATH_CHAR}*"
-NORMAL_HTTP_URL = rf"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?:{_SEGMENT})+(?:\?{URI_CHAR}*)?"
+NORMAL_HTTP_URL = (f"https?://[a-z0-9]{optional('[a-z0-9.-]*[a-z0-9]')}(?:{_SEGMENT})+"
+                   + optional(rf"\?{URI_CHAR}*"))
 # RFC 3339 as Atom requires it; whether the date exists is for `values.parse_rfc3339_strict`.
-RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)"
+RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d" + optional(r"\.\d+") + r"(?:Z|[+-]\d\d:[0-5]\d)"
 
 
 def serialize(element: etree._Element) -> str:
@@ -112,7 +120,7 @@ def end_tag(name: str) -> str:
     """The end tag of an element `name`, and the start tag of a next one if only white space
     comes between, as group "next" (reading a document's text, `skim` takes entries in
     runs: one match each; a serialization ends at the end tag)."""
-    return f"</{name}>(?P<next>{GAP}<{name}>)?"
+    return f"</{name}>{optional(f'(?P<next>{GAP}<{name}>)')}"
 
 
 def once(group: str, pattern: str) -> str:

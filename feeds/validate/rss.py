@@ -507,18 +507,20 @@ def _quick_item_pattern() -> re.Pattern[str]:
     without character references, http(s) links, a guid that is a URL (or says it is not a
     permalink), a date and escaped HTML for `_quick_values` to check."""
     plain = quick.text(nonblank=True, escapes="gt")  # '&' would be a reference to check
-    bare_url = r"https?://[A-Za-z0-9.-]+(?:[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*)?"
+    bare_url = "https?://[A-Za-z0-9.-]+" + quick.optional(r"[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*")
     url = rf"{quick.GAP}{bare_url}{quick.GAP}"
     edge = quick.chars("<&", space=True)
-    value = rf"{edge}(?:{quick.chars('<&')}*{edge})?"
+    value = edge + quick.optional(f"{quick.chars('<&')}*{edge}")
+    permalink = quick.optional(' isPermaLink="true"')
     alternatives = [
         quick.once("title", rf"title>(?P<title>){plain}</title>"),
         quick.once("link", rf"link>(?P<link>){url}</link>"),
         quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
-        quick.once("guid", rf'guid(?P<guid>)(?:(?: isPermaLink="true")?>(?P<permalink>{bare_url})'
+        quick.once("guid", rf'guid(?P<guid>)(?:{permalink}>(?P<permalink>{bare_url})'
                            rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
-        quick.once("pubDate", rf"pubDate>(?P<pubDate>(?:(?P<pubDay>{values.COMMON_RFC822_DAY}) "
-                              rf"{values.COMMON_RFC822_TIME}(?=</))?{quick.chars('<&')}*)</pubDate>"),
+        quick.once("pubDate", "pubDate>(?P<pubDate>" + quick.optional(
+                       f"(?P<pubDay>{values.COMMON_RFC822_DAY}) {values.COMMON_RFC822_TIME}(?=</)")
+                   + f"{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
                    rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
         rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',

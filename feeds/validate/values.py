@@ -355,7 +355,7 @@ def common_rfc822(value: str) -> datetime | None:
 # The same common form as two patterns for a feed's text (see `quick`): a day, then a time and
 # a zone that `datetime.fromisoformat` surely reads. A pattern of items captures the day for
 # `common_rfc822_day`: the items of a feed fall on a few days, and each day is read once.
-COMMON_RFC822_DAY = rf"(?:(?:{'|'.join(_DAYS)}), )?[0-9]{{2}} (?:{'|'.join(_MONTHS)}) [0-9]{{4}}"
+COMMON_RFC822_DAY = rf"(?:(?:{'|'.join(_DAYS)}), |)[0-9]{{2}} (?:{'|'.join(_MONTHS)}) [0-9]{{4}}"
 COMMON_RFC822_TIME = (
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] (?:GMT|[+-](?:[01][0-9]|2[0-3])[0-5][0-9])"
 )
