@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from feeds.validate import atom, rss, skim, validate_bytes, xmlload
+from feeds.validate import atom, quick, rss, skim, validate_bytes, xmlload
 from feeds.validate.quick import Shortcut
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -901,3 +901,13 @@ def test_a_feed_author_in_another_namespace_is_no_author() -> None:
     text = document("atom", count=3).replace(
         "<author><name>Jo Quay</name><email>jo@harbour.example.com</email></author>", "")
     assert_same_report(text.replace("<author>", '<author xmlns="urn:x">', 1))
+
+
+@pytest.mark.parametrize("part", ["ab", "a(?P<x>b)c", "[0-9]+", "x|y", "(?:ab)*c"])
+@given(st.text(alphabet="abcxy0", max_size=6))
+@settings(max_examples=200, derandomize=True)
+def test_optional_means_a_group_repeated_at_most_once(part: str, text: str) -> None:
+    written, usual = re.compile(f"z{quick.optional(part)}c?"), re.compile(f"z(?:{part})?c?")
+    got, expected = written.match("z" + text), usual.match("z" + text)
+    assert (got and (got.group(), got.groupdict())) == (expected and (expected.group(),
+                                                                      expected.groupdict()))
