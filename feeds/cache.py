@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,13 +41,14 @@ class Cache:
         if entry is None or entry[0] != key:
             return False
         try:
-            stat = (out / name).stat()
+            stat = os.stat(os.path.join(out, name))
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns] == entry[1:]
 
     def remember_file(self, out: Path, name: str, key: str) -> None:
-        stat = (out / name).stat()
+        """Note that `name` was written from inputs `key`; raises OSError if it is missing."""
+        stat = os.stat(os.path.join(out, name))
         self.files[name] = [key, stat.st_size, stat.st_mtime_ns]
 
 

@@ -107,6 +107,22 @@ def test_unchanged_files_keep_their_modification_time(three):
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
 
 
+def test_after_a_rebuild_the_cache_describes_every_page_and_archive_on_disk(three, article):
+    three.configure("max_entries = 1\n")
+    assert three.build() == 0
+    three.seed("s2", article(date="2016-09-02", headline="Day 2, revised"))
+    assert three.build() == 0
+    files = load(load_settings(three.config)).files
+    on_disk = {
+        path.relative_to(three.public).as_posix(): [path.stat().st_size, path.stat().st_mtime_ns]
+        for path in three.public.rglob("*")
+        if path.is_file()
+    }
+    kept = {name for name in on_disk if name.startswith("articles/") or ".archive-" in name}
+    assert set(files) == kept
+    assert {name: entry[1:] for name, entry in files.items()} == {n: on_disk[n] for n in kept}
+
+
 def test_parallel_build_writes_the_same_bytes_as_a_serial_one(site, article, monkeypatch):
     monkeypatch.setattr("feeds.pipeline.PARALLEL_THRESHOLD", 2)
     for day in range(1, 10):
