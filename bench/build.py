@@ -8,10 +8,15 @@ resident set of the build process and of each worker process (ru_maxrss of the c
 
 Each cold build writes into a folder of its own (output and cache), and the folders are removed
 only when the benchmark ends. Removing the previous run's site just before a cold build would
-time the file system, not the build: ext4 passes over inodes freed in the last half minute or
-so when it allocates new ones, and on the development machine creating a file right after
-10,000 were deleted cost ten times what it costs otherwise (0.4 ms instead of 0.04, all of it
-in the kernel).
+time the file system, not the build: when ext4 allocates an inode it passes over those freed in
+the last minute (six, while their inode table block is not yet written back), and on the
+development machine creating a file after 10,000 were deleted cost up to ten times what it
+costs otherwise (0.3-0.7 ms instead of 0.05-0.06, in the kernel). For the same reason, start
+the benchmark a few minutes after anything deleted many files (a test run, an earlier run of
+this script).
+
+The first line printed times a fixed pure-Python loop: this machine's speed varies from day to
+day by up to 1.5x, and figures from two days compare only beside it.
 
     python bench/build.py                      # N = 1,000 and 10,000, 3 runs each
     python bench/build.py --sizes 100000 --runs 1
@@ -61,6 +66,18 @@ def new_site(runs: Path, seeds: Path) -> Path:
     config = CONFIG + f"seeds_dir = {json.dumps(str(seeds.resolve()))}\n"
     (site / "feeds.toml").write_text(config, encoding="utf-8")
     return site
+
+
+def machine_speed() -> float:
+    """Milliseconds a fixed pure-Python loop takes, the median of 5 runs."""
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number % 7
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) * 1000
 
 
 def compile_package() -> None:
@@ -132,7 +149,8 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"feeds build benchmark: {os.cpu_count()} cores, --jobs {args.jobs}, "
-        f"median of {args.runs} runs, Python {sys.version.split()[0]}"
+        f"median of {args.runs} runs, Python {sys.version.split()[0]}; "
+        f"a 1,000,000-step Python loop takes {machine_speed():.0f} ms"
     )
     compile_package()
     runs = args.work / "runs"
