@@ -7,7 +7,6 @@ Exit status: 0 success; 1 bad input (one line per problem) or, with --check, a s
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import shutil
 from dataclasses import replace
@@ -120,20 +119,11 @@ def _failed(outcome: Outcome, args: argparse.Namespace) -> bool:
 
 
 def _remember(cache: caches.Cache, outcome: Outcome, settings: Settings) -> None:
-    """Save what this build parsed and wrote. The files the build found current and left alone
-    keep their entries, which it checked on disk; the others are looked at once more (at
-    10,000 seeds, looking at every page again took a sixth of an incremental build)."""
     cache.records = {r.digest: r.to_json() for r in outcome.records}
     cache.seeds = {
         f"{r.stem}.txt": [*outcome.seed_stats[f"{r.stem}.txt"], r.digest] for r in outcome.records
     }
-    previous, cache.files = cache.files, {}
-    for name, key in outcome.keys.items():
-        if name in outcome.current:
-            cache.files[name] = previous[name]
-            continue
-        with contextlib.suppress(FileNotFoundError):
-            cache.remember_file(settings.output_dir, name, key)
+    cache.remember_files(settings.output_dir, outcome.keys, outcome.staged)
     caches.save(cache, settings)
 
 

@@ -61,13 +61,11 @@ class Outcome:
 
     staged: files rendered in this build that differ from what is published (written into the
     staging folder, unless this is --check); expected: every path the site has, including
-    pages and archives left as they are; current: the files left as they are because the
-    cache's entry for them held on disk (it still does after publishing); problems: bad seeds;
-    invalid: validator errors in our own output."""
+    pages and archives left as they are; problems: bad seeds; invalid: validator errors in our
+    own output."""
 
     staged: set[str] = field(default_factory=set)
     expected: set[str] = field(default_factory=set)
-    current: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
     seed_stats: dict[str, list[int]] = field(default_factory=dict)  # file name -> [size, mtime]
     keys: dict[str, str] = field(default_factory=dict)  # path -> input key, for the cache
@@ -230,15 +228,12 @@ def _cached_record(settings: Settings, cache: Cache, path: Path, outcome: Outcom
     else:
         return None
     data = cache.records.get(key)
-    page = page_path(path.stem)
-    if data is None or not cache.file_is_current(settings.output_dir, page, key):
+    if data is None or not cache.file_is_current(settings.output_dir, page_path(path.stem), key):
         return None
     try:
-        record = Record.from_json(data)
+        return Record.from_json(data)
     except (KeyError, TypeError, ValueError):
         return None
-    outcome.current.add(page)
-    return record
 
 
 def seed_digest(stem: str, data: bytes) -> str:
@@ -334,9 +329,7 @@ def changed_archives(
         outcome.expected.update(names)
         for name in names:
             outcome.keys[name] = key
-        if all(cache.file_is_current(settings.output_dir, name, key) for name in names):
-            outcome.current.update(names)
-        else:
+        if not all(cache.file_is_current(settings.output_dir, name, key) for name in names):
             changed.append(make_feed(spec, members, settings, page=number, pages=len(pages)))
     return changed
 

@@ -123,6 +123,15 @@ def test_after_a_rebuild_the_cache_describes_every_page_and_archive_on_disk(thre
     assert {name: entry[1:] for name, entry in files.items()} == {n: on_disk[n] for n in kept}
 
 
+def test_a_seed_edit_that_leaves_its_page_alone_is_read_only_once(three, monkeypatch):
+    seed = three.seeds / "s1.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    assert three.build() == 0
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert calls == []
+
+
 def test_parallel_build_writes_the_same_bytes_as_a_serial_one(site, article, monkeypatch):
     monkeypatch.setattr("feeds.pipeline.PARALLEL_THRESHOLD", 2)
     for day in range(1, 10):
