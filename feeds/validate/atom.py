@@ -871,7 +871,8 @@ def _quick_entry() -> re.Pattern[str]:
     URIs or http URLs in normal form, text and person names without markup, content as text or
     HTML, one link at most (duplicate alternates need comparing), required children present
     (content, or a summary and an alternate link, is for `_Walker.quick_values` to see)."""
-    text = quick.optional(' type="text"') + f">{quick.NONBLANK_TEXT}"
+    as_text = quick.optional(' type="text"')
+    text = f"{as_text}>{quick.NONBLANK_TEXT}"
     person = (rf"{quick.GAP}<name>{quick.text(nonblank=True, without='@')}</name>"
               + quick.optional(f"{quick.GAP}<email>{quick.EMAIL}</email>") + quick.GAP)
     relations = "|".join(sorted(LINK_RELATIONS - FEED_RELATIONS - {"self", "enclosure"}))
@@ -886,7 +887,7 @@ def _quick_entry() -> re.Pattern[str]:
                 rf'(?: term="{quick.ATTRIBUTE_TEXT}"| scheme="{quick.ABSOLUTE_URI}"'
                 rf'| label="{quick.ATTRIBUTE_TEXT}")+/>')
     content = (rf'content(?P<content>)(?: type="html">(?P<html>{quick.PLAIN_HTML})'
-               rf'| type="text">{quick.TEXT}|>{quick.TEXT})</content>')
+               rf'|{as_text}>{quick.TEXT})</content>')
     alternatives = [
         quick.once("title", rf"title(?P<title>){text}</title>"),
         quick.once("summary", rf"summary(?P<summary>){text}</summary>"),

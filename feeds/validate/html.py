@@ -249,7 +249,7 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        text, markup = (f"{xml_chars('&<>')}*+",
+        text, markup = (f"{xml_chars('&<>', runs=True)}*+",
                         rf"&(?:gt;|lt;/?{names}(?:&gt;|{attributes}&gt;)|amp;)")
     else:
         text, markup = r"[^<]*+", rf"</?{names}(?:>|{attributes}>)"

@@ -43,10 +43,10 @@ from feeds.validate.xmlload import SPACE, xml_chars
 GAP = f"{SPACE}*"
 
 
-def chars(without: str, *, space: bool = False) -> str:
+def chars(without: str, *, space: bool = False, runs: bool = False) -> str:
     """Any character but those in `without`, '>' (see above), `NOT_XML` and, with `space`,
-    white space."""
-    return xml_chars(">" + without, space=space)
+    white space; the class written for long `runs` of text or not (see `xml_chars`)."""
+    return xml_chars(">" + without, space=space, runs=runs)
 
 
 def optional(pattern: str) -> str:
@@ -56,17 +56,21 @@ def optional(pattern: str) -> str:
     return f"(?:{pattern}|)"
 
 
-def text(*, nonblank: bool = False, without: str = "", escapes: str = "amp|gt") -> str:
+def text(
+    *, nonblank: bool = False, without: str = "", escapes: str = "amp|gt", runs: bool = False
+) -> str:
     """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
     because it is a control character ('&#13;'), none of the characters in `without` (in an
-    attribute value, '"'), and of the escapes only those in `escapes`; non-blank if asked."""
-    run = f"{chars('<&' + without)}*"
-    body = f"{run}(?:&(?:{escapes});{run})*"
+    attribute value, '"'), and of the escapes only those in `escapes`; non-blank if asked.
+    Long `runs` of text (content, summaries) take the class `re` reads faster (`xml_chars`).
+    One class, possessive: the class and the escapes start with different characters, so
+    there is never anything to backtrack to."""
+    body = f"(?:{chars('<&' + without, runs=runs)}++|&(?:{escapes});)*+"
     return rf"(?=\s*[^\s<{without}]){body}" if nonblank else body
 
 
-TEXT = text()
-NONBLANK_TEXT = text(nonblank=True)
+TEXT = text(runs=True)
+NONBLANK_TEXT = text(nonblank=True, runs=True)
 ATTRIBUTE_TEXT = text(without='"')  # white space other than the space is escaped in values
 NONBLANK_ATTRIBUTE = text(nonblank=True, without='"')
 # An element's text that is not checked beyond being plain.

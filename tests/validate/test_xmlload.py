@@ -205,8 +205,9 @@ _EVERY_CHAR = "".join(map(chr, [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]))
     (">@<&", False, f"[^>@<&{xmlload.NOT_XML}]"),
     ("><&", True, rf"[^>\s<&{xmlload.NOT_XML}]"),
 ])
-def test_xml_chars_is_the_negated_class_it_stands_for(without, space, negated):
-    written = xmlload.xml_chars(without, space=space)
+@pytest.mark.parametrize("runs", [False, True])
+def test_xml_chars_is_the_negated_class_it_stands_for(without, space, negated, runs):
+    written = xmlload.xml_chars(without, space=space, runs=runs)
     assert "".join(re.findall(written, _EVERY_CHAR)) == "".join(re.findall(negated, _EVERY_CHAR))
 
 
