@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,20 +53,37 @@ def existing_files(out: Path) -> set[str]:
 
 def publish(outcome: Outcome, out: Path, staging: Path) -> Changes:
     """Move the staged files into place, one atomic rename each, and remove what the site no
-    longer has."""
+    longer has. A folder the site does not have yet (articles/, on a first build) moves in
+    whole, one rename for its thousands of pages, which then appear all at once."""
     changes = Changes(unchanged=len(outcome.expected) - len(outcome.staged))
+    moved = _move_new_folders(outcome.staged, out, staging)
     folders: set[Path] = set()  # made already: not made again for each of 10,000 pages
     for name in sorted(outcome.staged):
-        target = out / name
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        os.replace(staging / name, target)
+        if name.rpartition("/")[0] not in moved:
+            target = out / name
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            os.replace(staging / name, target)
         changes.written.append(name)
     for name in sorted(existing_files(out) - outcome.expected):
         (out / name).unlink()
         changes.removed.append(name)
     return changes
+
+
+def _move_new_folders(staged: set[str], out: Path, staging: Path) -> set[str]:
+    """Move into `out` each staged top-level folder that it has nothing of yet and that holds
+    only staged files; the folders moved."""
+    counts = Counter(name.rpartition("/")[0] for name in staged)
+    moved = set()
+    for folder, count in counts.items():
+        if not folder or "/" in folder or os.path.lexists(out / folder):
+            continue
+        if len(os.listdir(staging / folder)) == count:
+            os.replace(staging / folder, out / folder)
+            moved.add(folder)
+    return moved
 
 
 def differences(outcome: Outcome, out: Path) -> list[str]:
