@@ -62,9 +62,9 @@ def text(
     """Escaped text with no markup: no '<' in it (escaped, '&lt;'), no character escaped
     because it is a control character ('&#13;'), none of the characters in `without` (in an
     attribute value, '"'), and of the escapes only those in `escapes`; non-blank if asked.
-    Long `runs` of text (content, summaries) take the class `re` reads faster (`xml_chars`).
-    One class, possessive: the class and the escapes start with different characters, so
-    there is never anything to backtrack to."""
+    Long `runs` of text (content, summaries, titles) take the class `re` reads faster
+    (`xml_chars`). One class, possessive: the class and the escapes start with different
+    characters, so there is never anything to backtrack to."""
     body = f"(?:{chars('<&' + without, runs=runs)}++|&(?:{escapes});)*+"
     return rf"(?=\s*[^\s<{without}]){body}" if nonblank else body
 
