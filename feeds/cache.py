@@ -1,16 +1,23 @@
 """The incremental-build cache: what each seed parsed and summarized to, and what was written.
 
 It only memoizes pure functions of the seed bytes, the settings and the tool version, so deleting
-it changes nothing in the output, only the time a build takes. It is one JSON file with a
-checksum over its payload: a truncated, edited, corrupt or other-version cache is detected and
-ignored (then rewritten), never trusted.
+it changes nothing in the output, only the time a build takes. It is one file with a checksum
+over its payload: a truncated, edited, corrupt or other-version cache is detected and ignored
+(then rewritten), never trusted.
+
+The payload is plain data (dictionaries, lists, strings and numbers) in `marshal`'s format,
+which Python reads in half the time JSON takes and writes in a sixth: at 10,000 seeds, reading
+and writing the cache as JSON was a fifth of an incremental build. Its format may change
+between Python versions, so the header names the version it was written in, and a cache from
+another one is rebuilt like a cache from another version of feeds. (Unlike pickle, `marshal`
+makes nothing but data: a cache file can't run code.)
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import marshal
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +27,8 @@ from feeds import __version__
 from feeds.atomic import write_atomically
 from feeds.config import Settings
 
-FORMAT = 2
-FILE = "build.json"
+FORMAT = f"3-marshal{marshal.version}"
+FILE = "build.cache"
 LOG = logging.getLogger("feeds")
 
 
@@ -84,27 +91,27 @@ def load(settings: Settings) -> Cache:
             return Cache(key)
         if header != _header(body):
             raise ValueError("checksum mismatch")
-        payload = json.loads(body)
+        payload = marshal.loads(body)
         if payload["key"] != key:
             LOG.debug("cache %s is for other settings or another version: rebuilding", path)
             return Cache(key)
         return Cache(key, *(_dict(payload[name]) for name in ("records", "files", "seeds")))
     except FileNotFoundError:
         return Cache(key)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
         LOG.warning("cache %s is unreadable (%s): rebuilding it", path, exc)
         return Cache(key)
 
 
 def save(cache: Cache, settings: Settings) -> None:
-    """Write the cache: a header line with the format and a checksum of the JSON body."""
+    """Write the cache: a header line with the format and a checksum of the body."""
     payload = {
         "key": cache.key,
         "records": cache.records,
         "files": cache.files,
         "seeds": cache.seeds,
     }
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    body = marshal.dumps(payload)
     write_atomically(settings.cache_dir / FILE, _header(body) + b"\n" + body)
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from feeds import __version__
 from feeds.cache import FILE, load
 from feeds.config import load_settings
 
@@ -59,17 +58,17 @@ def test_deleting_the_cache_changes_nothing_in_the_output(three):
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda text: text[: len(text) // 2],
-        lambda text: text.replace("News of day 1", "Forged headline"),
-        lambda text: "not json at all",
-        lambda text: "",
+        lambda data: data[: len(data) // 2],
+        lambda data: data.replace(b"News of day 1", b"Forged head 1"),  # same length: valid data
+        lambda data: b"not a cache at all",
+        lambda data: b"",
     ],
     ids=["truncated", "edited", "garbage", "empty"],
 )
 def test_corrupt_cache_is_detected_and_rebuilt(three, monkeypatch, damage):
     before = three.snapshot()
     path = cache_file(three)
-    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_bytes(damage(path.read_bytes()))
     calls = summarized(monkeypatch)
     assert three.build() == 0
     assert len(calls) == 3
@@ -78,9 +77,17 @@ def test_corrupt_cache_is_detected_and_rebuilt(three, monkeypatch, damage):
 
 
 def test_cache_from_another_version_is_not_trusted(three, monkeypatch):
-    path = cache_file(three)
-    path.write_text(path.read_text(encoding="utf-8").replace(__version__, "0.0.0-old"), "utf-8")
     monkeypatch.setattr("feeds.cache.__version__", "9.9.9")
+    calls = summarized(monkeypatch)
+    assert three.build() == 0
+    assert len(calls) == 3
+
+
+def test_cache_written_in_another_format_is_not_trusted(three, monkeypatch):
+    path = cache_file(three)
+    header, _, body = path.read_bytes().partition(b"\n")
+    name, _, checksum = header.split(b" ")
+    path.write_bytes(b" ".join([name, b"3-marshal3", checksum]) + b"\n" + body)
     calls = summarized(monkeypatch)
     assert three.build() == 0
     assert len(calls) == 3
