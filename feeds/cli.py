@@ -1,4 +1,6 @@
-"""The command line: arguments in, exit codes out. Every command's work lives elsewhere."""
+"""The command line: arguments in, exit codes out. Every command's work lives elsewhere, and is
+imported only when that command runs: `feeds validate` need not load the build, nor `feeds
+build` a web server."""
 
 from __future__ import annotations
 
@@ -143,15 +145,32 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_serve(parser: argparse.ArgumentParser) -> None:
-    from feeds.serve import add_arguments
+    parser.add_argument(
+        "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one"
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild when a seed or the configuration changes",
+    )
+    add_config_option(parser)
+    parser.set_defaults(run=_run_serve)
 
-    add_arguments(parser)
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 65535, got {text!r}")
+    return int(text)
 
 
 def _add_new(parser: argparse.ArgumentParser) -> None:
-    from feeds.new import add_arguments
-
-    add_arguments(parser)
+    parser.add_argument("headline", help="the article's headline")
+    parser.add_argument("--tags", metavar="A,B", help="comma-separated tags")
+    add_config_option(parser)
+    parser.set_defaults(run=_run_new)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -163,6 +182,18 @@ def _run_build(args: argparse.Namespace) -> int:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from feeds.validate.runner import run
+
+    return run(args)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from feeds.serve import run
+
+    return run(args)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from feeds.new import run
 
     return run(args)
 

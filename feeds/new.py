@@ -14,7 +14,6 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from feeds.build import resolve_settings
-from feeds.config import add_config_option
 from feeds.errors import InputError
 from feeds.seeds import parse_seed
 
@@ -26,14 +25,6 @@ _SPELLINGS = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l",
      "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"}
 )  # fmt: skip
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The `feeds new` arguments; cli.py calls this for the subcommand."""
-    parser.add_argument("headline", help="the article's headline")
-    parser.add_argument("--tags", metavar="A,B", help="comma-separated tags")
-    add_config_option(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

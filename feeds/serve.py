@@ -31,7 +31,6 @@ from urllib.parse import unquote, urlsplit
 
 from feeds import __version__
 from feeds.build import resolve_settings
-from feeds.config import add_config_option
 from feeds.errors import InputError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -47,29 +46,6 @@ MEDIA_TYPES = (
 )
 FEED_SUFFIXES = (".atom.xml", ".rss.xml")  # the feeds a stylesheet shows as a page
 BROWSER_FEED_TYPE = "application/xml; charset=utf-8"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The `feeds serve` options; cli.py calls this for the subcommand."""
-    parser.add_argument(
-        "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one"
-    )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
-    )
-    parser.add_argument(
-        "--watch",
-        action="store_true",
-        help="rebuild when a seed or the configuration changes",
-    )
-    add_config_option(parser)
-    parser.set_defaults(run=run)
-
-
-def _port(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"must be a number from 0 to 65535, got {text!r}")
-    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
