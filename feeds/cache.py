@@ -9,8 +9,8 @@ The payload is plain data (dictionaries, lists, strings and numbers) in `marshal
 which Python reads in half the time JSON takes and writes in a sixth: at 10,000 seeds, reading
 and writing the cache as JSON was a fifth of an incremental build. Its format may change
 between Python versions, so the header names the version it was written in, and a cache from
-another one is rebuilt like a cache from another version of feeds. (Unlike pickle, `marshal`
-makes nothing but data: a cache file can't run code.)
+another one is rebuilt like a cache from another version of feeds. (Unlike unpickling,
+reading it never runs code.)
 """
 
 from __future__ import annotations

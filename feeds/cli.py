@@ -5,9 +5,10 @@ build` a web server."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from feeds import __version__
@@ -141,7 +142,7 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--explain", metavar="CODE", help="print what a message code means and how to fix it"
     )
-    parser.set_defaults(run=_run_validate)
+    parser.set_defaults(run=_command("feeds.validate.runner"))
 
 
 def _add_serve(parser: argparse.ArgumentParser) -> None:
@@ -157,7 +158,7 @@ def _add_serve(parser: argparse.ArgumentParser) -> None:
         help="rebuild when a seed or the configuration changes",
     )
     add_config_option(parser)
-    parser.set_defaults(run=_run_serve)
+    parser.set_defaults(run=_command("feeds.serve"))
 
 
 def _port(text: str) -> int:
@@ -170,7 +171,7 @@ def _add_new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("headline", help="the article's headline")
     parser.add_argument("--tags", metavar="A,B", help="comma-separated tags")
     add_config_option(parser)
-    parser.set_defaults(run=_run_new)
+    parser.set_defaults(run=_command("feeds.new"))
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -180,22 +181,13 @@ def _run_build(args: argparse.Namespace) -> int:
     return run_build(args)
 
 
-def _run_validate(args: argparse.Namespace) -> int:
-    from feeds.validate.runner import run
+def _command(module: str) -> Callable[[argparse.Namespace], int]:
+    """The `run` of a command's module, which is imported when the command runs."""
 
-    return run(args)
+    def run(args: argparse.Namespace) -> int:
+        return importlib.import_module(module).run(args)
 
-
-def _run_serve(args: argparse.Namespace) -> int:
-    from feeds.serve import run
-
-    return run(args)
-
-
-def _run_new(args: argparse.Namespace) -> int:
-    from feeds.new import run
-
-    return run(args)
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
