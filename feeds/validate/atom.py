@@ -172,7 +172,8 @@ def check(doc: XmlDocument, out: Collector, *, url: str | None = None) -> None:
 class _Context:
     """What an entry's checks need from the feed around it, and what they leave for the feed:
     the (id, updated instant) versions seen and the first id of each updated instant (for
-    duplicates), and entries without an author that wait to learn whether the feed has one."""
+    duplicates; instants as `values.utc_naive` gives them), and entries without an author
+    that wait to learn whether the feed has one."""
 
     standalone: bool = False
     versions: set[tuple[str, datetime | None]] = field(default_factory=set)
@@ -195,7 +196,13 @@ class _Context:
             self.first_ids[instant] = "" if shared else self.first_ids.get(instant, entry_id)
 
     def record(self, entry_id: str, instant: datetime | None) -> tuple[bool, bool]:
-        """Record a version as the walk does whatever it reports: its `clashes`."""
+        """Record a version as the walk does whatever it reports: its `clashes`. An instant
+        no entry had before clashes with nothing (every version recorded has its instant in
+        `first_ids`), which is the common case: it is told apart in one lookup."""
+        if instant is not None and instant not in self.first_ids:
+            self.first_ids[instant] = entry_id
+            self.versions.add((entry_id, instant))
+            return False, False
         repeated, shared = self.clashes(entry_id, instant)
         self.add_version(entry_id, instant, shared=shared)
         return repeated, shared
@@ -236,7 +243,12 @@ class _Walker:
         self.out = out
         self.url = url
         self.now = datetime.now(UTC)
+        self.earliest, self.latest = map(values.utc_naive, values.plausible_range(self.now))
         self.context = _Context()
+        # Runs of skimmed entries whose versions are not in `context` yet: while no entry
+        # has been walked, the skim judged each against the very entries the walk would
+        # have (see `skimmed_entries`). None once one has.
+        self.unrecorded: list[list[QuickEntry]] | None = []
         self.report: _FeedReport | None = None
         self.feed_children: _Children | None = None
         self.shortcut = quick.Shortcut(self.quick_entry)
@@ -300,18 +312,26 @@ class _Walker:
     def skimmed_entries(
         self, feed: etree._Element, run: list[QuickEntry], state: _Children
     ) -> None:
-        """The entries a placeholder stands for: counted, and each a new version (see
-        `quick_accept`); otherwise the skim was wrong. (They are Atom's, as their feed is:
-        skimming cut them from an unprefixed <feed>, and nothing between declares a
-        namespace.)"""
+        """The entries a placeholder stands for: counted, `authored`, and each a new version;
+        otherwise the skim was wrong. While no entry has been walked, every entry before
+        them was skimmed and so was in the skim's bookkeeping, in order: its verdict that they
+        are new is the walk's, and their versions wait in `unrecorded` until an entry is
+        walked, if one is. (They are Atom's, as their feed is: skimming cut them from an
+        unprefixed <feed>, and nothing between declares a namespace.)"""
         self.out.passed(feed, _ENTRY, len(run))
         state.seen.setdefault("entry", [])
-        if not self.quick_accept(run):
+        if not self.authored(run):
+            raise skim.Mismatch
+        if self.unrecorded is not None:
+            self.unrecorded.append(run)
+        elif not self.new_versions(run):
             raise skim.Mismatch
 
     def feed_entry(self, entry: etree._Element, base: str | None) -> None:
         """One of the feed's entries, just read: walked unless the quick check accepts it."""
         assert self.report is not None
+        if self.unrecorded is not None:
+            self.record_skimmed()
         if self.shortcut(entry):
             return
         with self.report.into_entries:
@@ -325,17 +345,16 @@ class _Walker:
         if start is None:
             return False
         found = self.quick_values(_QUICK_ENTRY.fullmatch(serialized, start.end()))
-        return found is not None and self.quick_accept([found])
+        return found is not None and self.authored([found]) and self.new_versions([found])
 
     def quick_values(self, match: re.Match[str] | None) -> QuickEntry | None:
         """What the feed's bookkeeping needs of an entry `_QUICK_ENTRY` matched, if its values
-        pass the checks a pattern can't make (checks of the entry alone: see `quick_accept`)."""
+        pass the checks a pattern can't make (checks of the entry alone: the feed's are
+        `authored` and `new_versions`)."""
         if match is None:
             return None
-        markup, content, summary, link, rel, entry_id, updated, published, author = (
+        content, summary, link, rel, entry_id, updated, published, author = (
             match.group(*_QUICK_VALUES))
-        if markup and not quick.plain_html(markup):
-            return None
         if content is None and (summary is None or link is None or rel not in (None, "alternate")):
             return None  # without content, a summary and an alternate link are needed
         if entry_id[0] == "t" and not values.is_tag_uri(entry_id):
@@ -345,27 +364,39 @@ class _Walker:
             return None
         return entry_id, instant, author is not None
 
-    def quick_accept(self, entries: list[QuickEntry]) -> bool:
-        """Whether entries whose values passed are each a new version (see `version`, whose
-        bookkeeping it does) and, without an author, follow the feed's: then they have
-        nothing to report. A refused one is left to the walk, which alone reports."""
+    def authored(self, entries: list[QuickEntry]) -> bool:
+        """Whether entries whose values passed each have an author or follow the feed's
+        (without, the message may be due once the whole feed is read). Entries refused here
+        or by `new_versions` are left to the walk, which alone reports."""
         assert self.feed_children is not None
-        feed_author = "author" in self.feed_children.seen
+        return "author" in self.feed_children.seen or all(has for _, _, has in entries)
+
+    def new_versions(self, entries: list[QuickEntry]) -> bool:
+        """Whether entries whose values passed are each a new version (see `version`, whose
+        bookkeeping it does): then, `authored`, they have nothing to report."""
         clashes, add_version = self.context.clashes, self.context.add_version
-        for entry_id, instant, has_author in entries:
-            if not (has_author or feed_author):
-                return False  # the message may be due once the whole feed is read
+        for entry_id, instant, _ in entries:
             repeated, shared = clashes(entry_id, instant)
             if repeated or shared:
                 return False
             add_version(entry_id, instant, shared=False)
         return True
 
+    def record_skimmed(self) -> None:
+        """An entry is about to be walked: the versions of the entries skimmed before it go
+        into the walk's bookkeeping, as if it had met them one by one (each new)."""
+        assert self.unrecorded is not None
+        add_version = self.context.add_version
+        for run in self.unrecorded:
+            for entry_id, instant, _ in run:
+                add_version(entry_id, instant, shared=False)
+        self.unrecorded = None
+
     def plausible(self, text: str) -> datetime | None:
         """The instant a date of the quick pattern's RFC 3339 shape names, if it exists and
-        is plausible."""
-        when = values.parse_rfc3339_shaped(text)
-        return None if when is None or values.is_implausible(when, self.now) else when
+        is plausible (as `values.utc_naive` gives it, the form `_Context` keeps)."""
+        when = values.parse_rfc3339_utc(text)
+        return when if when is not None and self.earliest <= when <= self.latest else None
 
     def entry(self, entry: etree._Element, base: str | None, context: _Context) -> None:
         seen = self.children(entry, ENTRY, base)
@@ -377,7 +408,8 @@ class _Walker:
         if ids and not context.standalone:
             updated = seen["updated"][0] if "updated" in seen else None
             text = updated.text if updated is not None else None
-            instant = values.parse_rfc3339_strict(text) if text else None
+            when = values.parse_rfc3339_strict(text) if text else None
+            instant = None if when is None else values.utc_naive(when)
             self.version(context, (ids[0].text or "").strip(), instant, ids[0], updated)
 
     def missing_author(self, entry: etree._Element, context: _Context) -> None:
@@ -886,7 +918,7 @@ def _quick_entry() -> re.Pattern[str]:
     category = (rf'category(?=[^>]* term="){quick.distinct("term", "scheme", "label")}'
                 rf'(?: term="{quick.ATTRIBUTE_TEXT}"| scheme="{quick.ABSOLUTE_URI}"'
                 rf'| label="{quick.ATTRIBUTE_TEXT}")+/>')
-    content = (rf'content(?P<content>)(?: type="html">(?P<html>{quick.PLAIN_HTML})'
+    content = (rf'content(?P<content>)(?: type="html">{quick.PLAIN_HTML}'
                rf'|{as_text}>{quick.TEXT})</content>')
     alternatives = [
         quick.once("title", rf"title(?P<title>){text}</title>"),
@@ -910,7 +942,7 @@ _QUICK_ENTRY = _quick_entry()
 _QUICK_START = re.compile(quick.start_tag("entry", ATOM_NS))
 # The groups `quick_values` reads, by number (a match reads them faster so than by name).
 _QUICK_VALUES = tuple(_QUICK_ENTRY.groupindex[name] for name in (
-    "html", "content", "summary", "link", "rel", "id", "updated", "published", "author"))
+    "content", "summary", "link", "rel", "id", "updated", "published", "author"))
 
 
 def _source_authors(sources: list[etree._Element]) -> bool:

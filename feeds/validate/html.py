@@ -241,7 +241,11 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     carriage return is serialized '&#13;'). It is case-sensitive (XML's references are: '&LT;'
     is no '&lt;'), and its element and attribute names are in lower case only: `re` then skips
     the alternatives of the trie that can't match by their first letter alone (and the quick
-    check leaves other spellings to the full walk).
+    check leaves other spellings to the full walk). It also makes the checks `is_plain_text`
+    makes of unescaped markup, where they cost least: no tag holds anything `_STYLE` could
+    take for a style attribute (a look ahead, for tags with attributes only), and no '&amp;'
+    starts a reference to a C1 control.
+    So nothing it matches has anything for `check_html` to report.
 
     The loop is unrolled (a run of text, then any number of tags or escapes each followed by
     a run of text), and possessive: one step per tag, where an alternation of text and tags
@@ -249,18 +253,24 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
+        plain = rf"(?!{_NOT_PLAIN_ATTRIBUTES}){attributes}"
         text, markup = (f"{xml_chars('&<>', runs=True)}*+",
-                        rf"&(?:gt;|lt;/?{names}(?:&gt;|{attributes}&gt;)|amp;)")
+                        rf"&(?:gt;|lt;/?{names}(?:&gt;|{plain}&gt;)|amp;(?!{_C1_REFERENCE}))")
     else:
         text, markup = r"[^<]*+", rf"</?{names}(?:>|{attributes}>)"
     return rf"{text}(?:{markup}{text})*+"
 
 
+# A reference to a C1 control character after its '&': mis-encoded text (see `check_html`).
+_C1_REFERENCE = r"#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);"
+# Escaped attributes in which `_STYLE` could find a style attribute (see `is_plain_text`):
+# "style" before the '&' of the '&gt;' that ends the tag. Runs without an 's' (in any case, as
+# `re` folds it) are skipped in one step each, where '[^&]*' would try each character.
+_NOT_PLAIN_ATTRIBUTES = r"[^&sS\u017f]*+(?:[sS\u017f](?!(?i:tyle))[^&sS\u017f]*+)*+(?i:style)"
 _PLAIN_MARKUP = re.compile(plain_markup_pattern(), re.IGNORECASE)
 _MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"<[/!?A-Za-z]")
-_BAD_CHARREF = re.compile(r"&#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);")
-_BAD_ESCAPED_CHARREF = re.compile("&amp;" + _BAD_CHARREF.pattern[1:])
+_BAD_CHARREF = re.compile("&" + _C1_REFERENCE)
 _HTML_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 Report = Callable[[etree._Element, str, dict[str, str]], None]
@@ -273,17 +283,14 @@ def is_plain_markup(markup: str) -> bool:
     return _PLAIN_MARKUP.fullmatch(markup) is not None and is_plain_text(markup)
 
 
-def is_plain_text(markup: str, *, escaped: bool = False) -> bool:
-    """What a pattern can't say about markup whose tags are plain: it has no character
+def is_plain_text(markup: str) -> bool:
+    """What `_PLAIN_MARKUP` can't say about markup whose tags are plain: it has no character
     reference to a C1 control, and nothing `_STYLE` could take for a style attribute ("style"
-    in any case, where 's' may also be U+017F, as `re` folds it). `escaped` as in
-    `plain_markup_pattern`."""
-    bad_reference, reference = (
-        (_BAD_ESCAPED_CHARREF, "&amp;#") if escaped else (_BAD_CHARREF, "&#"))
+    in any case, where 's' may also be U+017F, as `re` folds it)."""
     return (
         "style" not in markup.lower()
         and "\u017f" not in markup
-        and (reference not in markup or not bad_reference.search(markup))
+        and ("&#" not in markup or not _BAD_CHARREF.search(markup))
     )
 
 

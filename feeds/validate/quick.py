@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 
 from lxml import etree
 
@@ -75,8 +74,8 @@ ATTRIBUTE_TEXT = text(without='"')  # white space other than the space is escape
 NONBLANK_ATTRIBUTE = text(nonblank=True, without='"')
 # An element's text that is not checked beyond being plain.
 ANY_TEXT = text(escapes="amp|gt|lt")
-# Escaped HTML with plain tags only (`html.plain_markup_pattern`); `plain_html` checks the
-# rest.
+# Escaped HTML with plain tags only, and nothing else `html.check_html` would report
+# (`html.plain_markup_pattern`).
 PLAIN_HTML = html.plain_markup_pattern(escaped=True)
 # A mailbox with a dotted domain, in the plain dot-atom form.
 _LABEL = "[A-Za-z0-9]" + optional("[A-Za-z0-9-]{0,61}[A-Za-z0-9]")
@@ -163,11 +162,6 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     if compiled.groupindex != numbers:
         raise ValueError("a quick pattern has a group without a name")
     return compiled
-
-
-# Whether escaped HTML that `PLAIN_HTML` matched has nothing `html.check_html` would report
-# (a partial: called for nearly every entry, it saves a call).
-plain_html: Callable[[str], bool] = partial(html.is_plain_text, escaped=True)
 
 
 class Shortcut:

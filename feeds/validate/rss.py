@@ -38,13 +38,13 @@ from feeds.validate.ext.kinds import (
     http_url,
     is_full_uri,
     is_plausible,
-    is_plausible_day,
     language,
     markup,
     mime,
     nonblank,
     one_of,
     plain,
+    plausible_days,
     positive,
     rfc822,
     text,
@@ -114,14 +114,14 @@ def _skim(cx: Ctx, doc: XmlDocument, text: str) -> skim.Cut[QuickItem] | None:
         return None
     guids: set[str] = set()
     ascii = text.isascii()
+    days = plausible_days(cx.now)
 
     def admit(match: re.Match[str], _names: set[str]) -> QuickItem | None:
-        found = _quick_values(cx, match, ascii=ascii)
-        if found is None:
+        found = _quick_values(cx, match, ascii, days)
+        if found is None or found[0] in guids:
             return None
-        new = found[0] not in guids
         guids.add(found[0])
-        return found if new else None
+        return found
 
     skimmed = skim.cut(text, ("rss", "channel"), "item", _QUICK_ITEM, admit)
     if skimmed is not None:
@@ -505,7 +505,8 @@ def _quick_item_pattern() -> re.Pattern[str]:
     """The items `_quick_item` accepts, after their start tag (see `quick`): RSS 2.0's common
     children and the two commonest extensions (content:encoded, dc:creator), plain titles
     without character references, http(s) links, a guid that is a URL (or says it is not a
-    permalink), a date and escaped HTML for `_quick_values` to check."""
+    permalink), a date for `_quick_values` to check, and escaped HTML with nothing to report
+    (`quick.PLAIN_HTML`)."""
     plain = quick.text(nonblank=True, escapes="gt")  # '&' would be a reference to check
     bare_url = "https?://[A-Za-z0-9.-]+" + quick.optional(r"[/?#][0-9a-zA-Z;/?:@=+$.\-_!~*'(),#]*")
     url = rf"{quick.GAP}{bare_url}{quick.GAP}"
@@ -522,11 +523,11 @@ def _quick_item_pattern() -> re.Pattern[str]:
                        f"(?P<pubDay>{values.COMMON_RFC822_DAY}) {values.COMMON_RFC822_TIME}(?=</)")
                    + f"{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
-                   rf"description>(?P<description>{quick.PLAIN_HTML})</description>"),
+                   rf"description(?P<description>)>{quick.PLAIN_HTML}</description>"),
         rf'category(?: domain="{quick.ATTRIBUTE_TEXT}")?>{plain}</category>',
         # content:encoded after the description; the prefixes' namespaces are checked apart.
-        quick.once("encoded", "content:encoded>(?(description)|(?!))"
-                              rf"(?P<encoded>{quick.PLAIN_HTML})</content:encoded>"),
+        quick.once("encoded", "content:encoded(?P<encoded>)>(?(description)|(?!))"
+                              rf"{quick.PLAIN_HTML}</content:encoded>"),
         rf"dc:creator(?P<creator>)>{quick.ANY_TEXT}</dc:creator>",
     ]
     return quick.compile_pattern(
@@ -559,17 +560,19 @@ def _quick_item(cx: Ctx, item: etree._Element) -> bool:
     if start is None:
         return False
     found = _quick_values(cx, _QUICK_ITEM.fullmatch(serialized, start.end()),
-                          ascii=serialized.isascii())
+                          serialized.isascii(), plausible_days(cx.now))
     return (found is not None and all(_binds(serialized, prefix) for prefix in found[1])
             and cx.first(f"guid {cx.scope}", found[0]))
 
 
-def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> QuickItem | None:
+def _quick_values(
+    cx: Ctx, match: re.Match[str] | None, ascii: bool, days: range
+) -> QuickItem | None:
     """What the channel's bookkeeping needs of an item `_QUICK_ITEM` matched, if its values
     pass the checks a pattern can't make (checks of the item alone). `ascii`: the text
     matched is known to be ASCII, and so free of mis-decoded characters. A date of the common
-    form on a day well within the plausible ones is taken on its day alone, read once for all
-    the items of that day (`values.common_rfc822_day`)."""
+    form on one of the plausible `days` is taken on its day alone, read once for all the
+    items of that day (`values.common_rfc822_day`)."""
     if match is None:
         return None
     if not ascii and values.misdecoded(match.group()):
@@ -578,12 +581,8 @@ def _quick_values(cx: Ctx, match: re.Match[str] | None, *, ascii: bool) -> Quick
         *_QUICK_VALUES)
     if title is None and description is None:
         return None  # one of them is required
-    if description and not quick.plain_html(description):
-        return None
-    if encoded is not None and not quick.plain_html(encoded):
-        return None
     day = values.common_rfc822_day(day_text) if day_text is not None else None
-    if day is None or not is_plausible_day(cx, day):
+    if day is None or day not in days:
         date = values.common_rfc822(date_text)
         if date is None:
             date, problem = values.parse_rfc822(date_text)

@@ -155,10 +155,9 @@ def cut(
         match = body.match(text, pos)
         record = None
         if match is not None:
-            pos = match.end()
-            end = match.start(after)
+            end, pos = match.span(after)  # the next entry's start tag, if one follows
             if end < 0:
-                end = pos
+                end = pos = match.end()
             record = admit(match, names) if end - start <= MAX_ENTRY else None
         if record is None:
             refused += 1

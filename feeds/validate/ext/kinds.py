@@ -192,14 +192,10 @@ def is_plausible(cx: Ctx, date: datetime) -> bool:
     return _EARLIEST <= date <= cx.now + _FUTURE
 
 
-def is_plausible_day(cx: Ctx, day: int) -> bool:
-    """Whether every instant from the start of the day before `day` (a proleptic ordinal) to
-    the end of the day after is plausible: any time of that day, in any zone, is."""
-    return day in _plausible_days(cx.now)
-
-
 @lru_cache(maxsize=16)  # one clock reading per document
-def _plausible_days(now: datetime) -> range:
+def plausible_days(now: datetime) -> range:
+    """The days (proleptic ordinals) every instant of which is plausible at `now`, in any
+    zone: from the start of the day before to the end of the day after."""
     return range((_EARLIEST + _DAY).toordinal(), (now + _FUTURE - 2 * _DAY).toordinal() + 1)
 
 
