@@ -307,7 +307,7 @@ class _Walker:
 
         self.skimmed = skim.cut(text, ("feed",), "entry", _QUICK_ENTRY, admit)
         if self.skimmed is not None:
-            doc.restart(self.skimmed.data)
+            doc.restart(self.skimmed.data, self.skimmed.lines)
 
     def skimmed_entries(
         self, feed: etree._Element, run: list[QuickEntry], state: _Children

@@ -13,7 +13,7 @@ two things about a message may only be settled once the whole document has been 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -93,6 +93,9 @@ class Collector:
         self._messages: list[Message] | None = None
         # How many messages were reported so far (checks compare it before and after).
         self.reported = 0
+        # The line in the document of a line of what is parsed, when that is not the
+        # document itself (see `skim.Lines`); None when they are the same.
+        self.lines: Callable[[int], int] | None = None
         # Per-document state of checks that need it (keyed by their module's name): it lives
         # and dies with this collector, that is, with one document's validation.
         self.state: dict[str, Any] = {}
@@ -122,11 +125,16 @@ class Collector:
 
     def at(self, element: etree._Element, code: str, /, **params: object) -> None:
         """Report `code` at an element: its line and its element path."""
-        self.add(code, line=element.sourceline, path=self.path(element), **params)
+        self.add(code, line=self.line(element), path=self.path(element), **params)
 
     def locate(self, element: etree._Element) -> Location:
         """Where an element is, for a message reported after it has left the tree."""
-        return element.sourceline, self.path(element)
+        return self.line(element), self.path(element)
+
+    def line(self, element: etree._Element) -> int | None:
+        """The line of the document an element starts on."""
+        line = element.sourceline
+        return line if self.lines is None or line is None else self.lines(line)
 
     # --- the place of messages in the report ----------------------------------------------
 

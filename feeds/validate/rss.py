@@ -125,7 +125,7 @@ def _skim(cx: Ctx, doc: XmlDocument, text: str) -> skim.Cut[QuickItem] | None:
 
     skimmed = skim.cut(text, ("rss", "channel"), "item", _QUICK_ITEM, admit)
     if skimmed is not None:
-        doc.restart(skimmed.data)
+        doc.restart(skimmed.data, skimmed.lines)
     return skimmed
 
 

@@ -29,8 +29,11 @@ beside the bytes); larger ones are read in chunks as before, in bounded memory.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from lxml import etree
@@ -71,13 +74,47 @@ def decode(data: bytes, declared: str | None, bom: str | None) -> str | None:
         return None
 
 
+class Lines:
+    """The lines of a document that the lines of its cut text stand for. A placeholder keeps
+    one line break of the run it replaces, if the run has any, so that what follows it is on
+    a later line than what comes before. It could keep them all, but counting a run's line
+    breaks is a pass over most of the text, which costs a small feed a few percent of its
+    validation, for the messages about what follows a run alone: they are rare where
+    skimming pays, and the runs are counted the first time one is reported."""
+
+    __slots__ = ("_runs", "_shifts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._runs: list[tuple[int, int, int]] = []  # (the placeholder's line, start, end)
+        self._shifts: list[int] = []  # the line breaks dropped, up to each run and with it
+
+    def add(self, line: int, start: int, end: int) -> None:
+        """A run of the text from `start` to `end`, with a line break in it, whose
+        placeholder starts on `line` of the cut text."""
+        self._runs.append((line, start, end))
+
+    def __call__(self, line: int) -> int:
+        """The document's line for `line` of the cut text."""
+        before = bisect_left(self._runs, line, key=itemgetter(0))  # runs on earlier lines
+        if not before:
+            return line
+        if not self._shifts:
+            count = self._text.count
+            self._shifts = list(accumulate(count("\n", start, end) - 1
+                                           for _, start, end in self._runs))
+        return line + self._shifts[before - 1]
+
+
 @dataclass(slots=True)
 class Cut(Generic[Record]):
-    """A document's bytes with runs of entries cut out, and what the entries of each run
-    (placeholder) were: the records `cut`'s `admit` made of them, in order."""
+    """A document's bytes with runs of entries cut out, what the entries of each run
+    (placeholder) were, the records `cut`'s `admit` made of them, in order, and where the
+    lines of those bytes were in the document."""
 
     data: bytes
     runs: list[list[Record]]
+    lines: Lines
     taken: int = field(default=0)
 
     def take(self, node: etree._Element) -> list[Record] | None:
@@ -108,16 +145,15 @@ def cut(
     matches up to their end tag and which `admit` makes a record of; None when none is cut,
     or when the first TRIES are all refused. `admit` is given the match and the names of the
     children met so far at the entries' depth. Consecutive entries with only white space
-    between them share a placeholder, which keeps their lines (later lines keep their
-    numbers). `body` ends with `quick.end_tag`, whose group "next" takes the start tag of
+    between them share a placeholder (the cut's `lines` say where later lines were).
+    `body` ends with `quick.end_tag`, whose group "next" takes the start tag of
     the entry that follows, if one does: a run of entries costs one match each."""
     opening = len(child) + 2  # the length of "<child>"
     depth = len(parents)
     stack: list[str] = []  # the names of the open elements
     names: set[str] = set()
-    pieces: list[str] = []
+    written = _Writer(text)
     runs: list[list[Record]] = []
-    copied = 0  # the text before this is in `pieces`
     run_start = run_end = -1  # the span of text the current run replaces
     refused = 0
     pos = 0
@@ -172,7 +208,7 @@ def cut(
             run.append(record)  # after the last entry, with only white space between
         else:
             if runs:
-                copied = _placeholder(text, pieces, copied, run_start, run_end, len(runs))
+                written.placeholder(run_start, run_end, len(runs) - 1)
             run_start = start
             run = [record]
             runs.append(run)
@@ -180,16 +216,38 @@ def cut(
         following = pos != end
     if not runs:
         return None
-    copied = _placeholder(text, pieces, copied, run_start, run_end, len(runs))
-    pieces.append(text[copied:])
-    return Cut("".join(pieces).encode("utf-8"), runs)
+    written.placeholder(run_start, run_end, len(runs) - 1)
+    return Cut(written.finish(), runs, written.lines)
 
 
-def _placeholder(text: str, pieces: list[str], copied: int, start: int, end: int,
-                 runs: int) -> int:
-    """Copy the text up to the last of `runs` runs, which spans `start` to `end`, then its
-    placeholder: a processing instruction numbered like the run, with as many line breaks as
-    the text it replaces. Returns the new `copied`."""
-    lines = "\n" * text.count("\n", start, end)
-    pieces += (text[copied:start], f"<?{TARGET} {runs - 1}{lines}?>")
-    return end
+class _Writer:
+    """The cut text as `cut` writes it, a piece at a time, and its `lines`."""
+
+    __slots__ = ("copied", "line", "lines", "pieces", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pieces: list[str] = []
+        self.copied = 0  # the text before this is in `pieces`
+        self.line = 1  # the line of the cut text where the text not yet copied goes
+        self.lines = Lines(text)
+
+    def placeholder(self, start: int, end: int, number: int) -> None:
+        """Copy the text up to a run from `start` to `end`, then its placeholder: a
+        processing instruction numbered like the run, with a line break if the run has
+        one (see `Lines`)."""
+        text = self.text
+        kept = text[self.copied:start]
+        self.line += kept.count("\n")
+        if text.find("\n", start, end) < 0:
+            self.pieces += (kept, f"<?{TARGET} {number}?>")
+        else:
+            self.lines.add(self.line, start, end)
+            self.pieces += (kept, f"<?{TARGET} {number}\n?>")
+            self.line += 1
+        self.copied = end
+
+    def finish(self) -> bytes:
+        """The cut text, with the rest of the text copied."""
+        self.pieces.append(self.text[self.copied:])
+        return "".join(self.pieces).encode("utf-8")

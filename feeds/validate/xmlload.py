@@ -212,13 +212,15 @@ class XmlDocument:
         """Whether what is parsed is the document with entries cut out (see `restart`)."""
         return self._parsed is not self._chunks
 
-    def restart(self, cut: bytes | None = None) -> None:
+    def restart(self, cut: bytes | None = None, lines: Callable[[int], int] | None = None) -> None:
         """Parse the document again from the start, as far as its root: itself, or `cut`,
-        the document with entries cut out of it (see `skim`). Its encoding was checked
-        already; a syntax error raises NotWellFormed. A parser still in the middle of the
-        document is dropped, not kept: closing it would report its document's premature end,
-        which costs ten times what making a new parser does."""
+        the document with entries cut out of it (see `skim`), whose line numbers `lines`
+        turns into the document's (for the messages). Its encoding was checked already; a
+        syntax error raises NotWellFormed. A parser still in the middle of the document is
+        dropped, not kept: closing it would report its document's premature end, which costs
+        ten times what making a new parser does."""
         self._start(self._chunks if cut is None else byte_chunks(cut))
+        self._out.lines = lines
         self.await_root()
 
     def children(

@@ -760,7 +760,7 @@ def test_an_rss_channel_in_another_context_reports_the_same(old: str, new: str) 
 @pytest.mark.parametrize("kind", FORMATS)
 def test_entries_between_other_children_are_skimmed_in_runs(kind: str) -> None:
     """Each run of entries with only white space between them takes one placeholder, and the
-    lines after them keep their numbers."""
+    lines after them are told by their lines in the document."""
     outer, inner = FORMATS[kind]
     other = "<unknown>x</unknown>\n" if kind == "rss" else "<rights>x</rights>\n"
     entries = [inner.format(n=n, day=WEEKDAYS[n]) for n in range(2, 7)]
@@ -770,7 +770,27 @@ def test_entries_between_other_children_are_skimmed_in_runs(kind: str) -> None:
     assert verdicts[:5] == [True] * 5
     found = skim.cut(text, *_skimmer(kind))
     assert found is not None and [len(run) for run in found.runs] == [2, 3]
-    assert found.data.decode().count("\n") == text.count("\n")
+    cut = found.data.decode()
+    assert [found.lines(line) for line in _lines_of(other, cut)] == _lines_of(other, text)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_messages_after_runs_of_entries_give_the_documents_lines(kind: str) -> None:
+    """Messages about an entry walked between two runs and about an element after them are
+    reported on their lines in the document, as the full walk reports them."""
+    outer, inner = FORMATS[kind]
+    entries = [inner.format(n=n, day=WEEKDAYS[n]) for n in range(2, 7)]
+    odd = entries[2].replace("</title>", "</title><odd>x</odd>", 1)
+    other = "<unknown>x</unknown>\n" if kind == "rss" else "<rights>x</rights>\n"
+    text = outer.format(entries="".join(entries[:2]) + odd + "".join(entries[3:]) + other)
+    assert_same_report(text)
+    lines = {line for _, _, _, line, _, _ in report(text)}
+    assert {_lines_of("<odd>", text)[0], _lines_of(other, text)[0]} <= lines
+
+
+def _lines_of(element: str, text: str) -> list[int]:
+    """The lines on which `element` starts in `text`."""
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(element), text)]
 
 
 def _skimmer(kind: str) -> tuple[Any, ...]:
@@ -816,9 +836,9 @@ def test_an_entry_that_repeats_an_unusual_one_is_checked_again_without_skimming(
     restarts: list[bytes | None] = []
     restart = xmlload.XmlDocument.restart
 
-    def spy(self: xmlload.XmlDocument, cut: bytes | None = None) -> None:
+    def spy(self: xmlload.XmlDocument, cut: bytes | None = None, lines: Any = None) -> None:
         restarts.append(cut)
-        restart(self, cut)
+        restart(self, cut, lines)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(xmlload.XmlDocument, "restart", spy)
@@ -863,7 +883,7 @@ def _placeholders(text: str) -> list[Any]:
 
 
 def test_placeholders_must_be_met_in_order_and_all() -> None:
-    found = skim.Cut(b"", [["a"], ["b"]])
+    found = skim.Cut(b"", [["a"], ["b"]], skim.Lines(""))
     first, second = _placeholders("<r><?feeds-skim 0?><?feeds-skim 1?><?other 0?></r>")[:2]
     with pytest.raises(skim.Mismatch):
         found.take(second)
