@@ -193,6 +193,29 @@ def test_a_document_too_large_to_skim_is_read_from_disk_a_chunk_at_a_time(tmp_pa
     assert validate_file(path).format == "atom"
 
 
+_LONG = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>' + "x" * 600 + "</title>"
+         "<entry><id>a</id></entry></feed>").encode()
+
+
+@pytest.mark.parametrize(("cut", "parsers"), [
+    (_LONG.replace(b"<entry><id>a</id></entry>", b"<?feeds-skim 0?>"), 1),
+    (_LONG.replace(b"<feed", b"<feed   "), 2),
+], ids=["after-what-was-parsed", "within-it"])
+def test_a_cut_is_parsed_from_where_the_document_was_if_it_starts_alike(monkeypatch, cut, parsers):
+    """A cut document that starts with all the parser was given of the document goes on with
+    the same parser; any other is parsed from its start. Either way it reads as `cut` does."""
+    made: list[object] = []
+    parser = xmlload._parser
+    monkeypatch.setattr(xmlload, "_parser", lambda tag: made.append(tag) or parser(tag))
+    out = Collector()
+    doc = xmlload.open_document(xmlload.byte_chunks(_LONG), out)
+    assert doc is not None
+    doc.restart(cut)
+    doc.complete()
+    assert len(made) == parsers and doc.cut
+    assert etree.tostring(doc.root) == etree.tostring(etree.fromstring(cut))
+
+
 # Every character a Python string can hold once in a row: the BMP (surrogates included) and
 # the ends and a middle of the astral planes.
 _EVERY_CHAR = "".join(map(chr, [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]))
