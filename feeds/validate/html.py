@@ -168,18 +168,21 @@ def _plain_attributes(*, style: bool = True, xml_text: bool = False) -> str:
     (see `_plain_markup_pattern`). With `xml_text`, nothing but XML's white space between
     them, no character `NOT_XML` names, and names in lower case only: the pattern is then
     case-sensitive (see `plain_markup_pattern`), and a name in any other case (HTML's are
-    case-insensitive: "onClick" is an event handler too) is left to the full check."""
+    case-insensitive: "onClick" is an event handler too) is left to the full check. Nor is
+    there anything then in which `_STYLE` could find a style attribute, which needs "style",
+    '=' and a quote: no name ends in "style", and no quoted value holds the other quote."""
     urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
     space, bad, name = (SPACE, NOT_XML, "[-a-z0-9_:.]") if xml_text else (r"\s", "", r"[-\w:.]")
-    quoted = r"""[^"&]""" if style else rf"""[^"&<>{bad}]"""
-    single = r"""[^'&]""" if style else rf"""[^'&<>{bad}]"""
+    quoted = r"""[^"&]""" if style else rf"""[^"&<>{bad}{"'" if xml_text else ""}]"""
+    single = r"""[^'&]""" if style else rf"""[^'&<>{bad}{'"' if xml_text else ""}]"""
+    name += "*+(?<!style)" if xml_text else "*"
     safe_url = (
         rf"""(?:"(?:https?://|#){quoted}*"|'(?:https?://|#){single}*'"""
         rf"""|(?:https?://|#)[^\s"'=<>`&{bad}]*)"""
     )
     value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&{bad}]+)"""
     styled = r"""|style\s*=\s*(?:"[^"&]*"|'[^'&]*')""" if style else ""
-    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:]{name}*(?:{space}*={space}*{value})?"
+    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:]{name}(?:{space}*={space}*{value})?"
     attribute = rf"(?:{urls}){space}*={space}*{safe_url}{styled}|{other}"
     return rf"(?:{space}+(?:{attribute}))*+{space}*/?"
 
@@ -243,8 +246,8 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     the alternatives of the trie that can't match by their first letter alone (and the quick
     check leaves other spellings to the full walk). It also makes the checks `is_plain_text`
     makes of unescaped markup, where they cost least: no tag holds anything `_STYLE` could
-    take for a style attribute (a look ahead, for tags with attributes only), and no '&amp;'
-    starts a reference to a C1 control.
+    take for a style attribute (see `_plain_attributes`), and no '&amp;' starts a reference to
+    a C1 control.
     So nothing it matches has anything for `check_html` to report.
 
     The loop is unrolled (a run of text, then any number of tags or escapes each followed by
@@ -253,9 +256,8 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     names = f"(?-i:{_alternatives(_PLAIN_ELEMENTS, any_case=not escaped)})"
     attributes = _plain_attributes(style=False, xml_text=escaped)
     if escaped:
-        plain = rf"(?!{_NOT_PLAIN_ATTRIBUTES}){attributes}"
         text, markup = (f"{xml_chars('&<>', runs=True)}*+",
-                        rf"&(?:gt;|lt;/?{names}(?:&gt;|{plain}&gt;)|amp;(?!{_C1_REFERENCE}))")
+                        rf"&(?:gt;|lt;/?{names}(?:&gt;|{attributes}&gt;)|amp;(?!{_C1_REFERENCE}))")
     else:
         text, markup = r"[^<]*+", rf"</?{names}(?:>|{attributes}>)"
     return rf"{text}(?:{markup}{text})*+"
@@ -263,10 +265,6 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
 
 # A reference to a C1 control character after its '&': mis-encoded text (see `check_html`).
 _C1_REFERENCE = r"#(?:0*(?:12[89]|1[34][0-9]|15[0-9])|[xX]0*[89][0-9a-fA-F]);"
-# Escaped attributes in which `_STYLE` could find a style attribute (see `is_plain_text`):
-# "style" before the '&' of the '&gt;' that ends the tag. Runs without an 's' (in any case, as
-# `re` folds it) are skipped in one step each, where '[^&]*' would try each character.
-_NOT_PLAIN_ATTRIBUTES = r"[^&sS\u017f]*+(?:[sS\u017f](?!(?i:tyle))[^&sS\u017f]*+)*+(?i:style)"
 _PLAIN_MARKUP = re.compile(plain_markup_pattern(), re.IGNORECASE)
 _MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"<[/!?A-Za-z]")

@@ -184,7 +184,9 @@ def test_escaped_plain_markup_has_nothing_to_report(text):
 
 @pytest.mark.parametrize("text", [
     '<p title=\'a style="color: red"\'>x</p>', '<p data-style="color: red">x</p>',
-    '<p title=\'\u017ftyle="x"\'>x</p>', "<p>x &#150; y</p>", "<p>x &#x85;</p>",
+    '<p title=\'\u017ftyle="x"\'>x</p>', '<p title="STYLE=\'x\'">x</p>',
+    '<p data-style ="x">x</p>', '<a href="https://example.org/?style=\'x\'">x</a>',
+    "<p>x &#150; y</p>", "<p>x &#x85;</p>",
 ])
 def test_escaped_markup_a_style_could_hide_in_or_a_c1_reference_is_not_plain(text):
     assert not _PLAIN_HTML.fullmatch(_xml_escaped(text))
