@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from feeds.sentences import split_sentences
-from feeds.summarize import MAX_SENTENCES, summarize
+from feeds.summarize import _WORD, MAX_SENTENCES, _normalized_words, summarize
 
 FLOOD = """The town of Bellmere woke to grey skies on Monday.
 
@@ -156,3 +156,14 @@ def test_only_the_opening_sentences_are_considered():
     opening = " ".join(f"Alpha{n} beta{n} gamma{n}." for n in range(MAX_SENTENCES))
     late = " ".join("Zebras roam the savanna near the river." for _ in range(30))
     assert "Zebras" not in summarize(opening + "\n\n" + late)
+
+
+@pytest.mark.parametrize("text", [
+    "The council's 2nd vote_count: 12 to 3.",
+    "Café “notes” — naïve résumé, 東京 and Ωmega.",
+    "A \u212a-band radar (the Kelvin sign lower-cases to ASCII k).",
+])
+def test_words_are_read_alike_in_ascii_and_in_any_text(text):
+    """ASCII text takes a faster pattern of the same words (letters and digits, two or more,
+    no underscore): both give what the Unicode pattern gives."""
+    assert _normalized_words(text) == frozenset(_WORD.findall(text.lower()))

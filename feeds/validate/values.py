@@ -40,24 +40,31 @@ def parse_rfc3339_strict(text: str) -> datetime | None:
 
 def parse_rfc3339_utc(text: str) -> datetime | None:
     """`parse_rfc3339_strict` of a text known to have the shape of an RFC 3339 date-time
-    (`quick.RFC3339` matched it), as `utc_naive` gives the instant. The common case, in UTC,
-    is read without the regular expression and without an aware datetime ever made."""
+    (`quick.RFC3339` matched it), as a naive datetime in UTC (see `utc_naive`); None also for
+    an instant no naive datetime holds. The common case, in UTC, is read without the regular
+    expression and without an aware datetime ever made."""
     if text[-1] == "Z":
         try:
             return datetime.fromisoformat(text[:-1])
         except ValueError:  # a leap second, an impossible date
             pass
     when = parse_rfc3339_strict(text)
-    return None if when is None else utc_naive(when)
+    instant = None if when is None else utc_naive(when)
+    return instant if instant is not None and instant.tzinfo is None else None
 
 
 def utc_naive(when: datetime) -> datetime:
     """The instant an aware datetime names, as a naive datetime in UTC: the form to keep many
     instants in sets and dicts in. Hashing an aware datetime works its offset out again each
-    time (ten times the cost), and a feed's entries each bring a new instant."""
+    time (ten times the cost), and a feed's entries each bring a new instant. An instant
+    before year 1 or after year 9999 in UTC (a date at an end of the calendar, with an
+    offset) stays aware: it equals no naive datetime, as it equals no instant they hold."""
     offset = when.utcoffset()
     assert offset is not None, "an aware datetime"
-    return when.replace(tzinfo=None) - offset
+    try:
+        return when.replace(tzinfo=None) - offset
+    except OverflowError:
+        return when
 
 
 def _date_time(match: re.Match[str] | None) -> datetime | None:

@@ -162,6 +162,19 @@ def test_different_entries_with_the_same_updated_warn():
     assert codes(edit("</feed>", other + "</feed>")) == ["atom.entry.duplicate-updated"]
 
 
+@pytest.mark.parametrize("updated", [
+    "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00", "2024-03-01T10:00:00+01:00",
+])
+def test_entries_sharing_an_instant_at_an_end_of_the_calendar_warn_as_others_do(updated):
+    """An instant before year 1 or after 9999 in UTC is kept aware (`values.utc_naive`): it
+    is compared as any other, with no overflow."""
+    entry = FEED[FEED.index("  <entry>") : FEED.index("</feed>")]
+    entry = entry.replace("<updated>2024-03-01T09:00:00Z", f"<updated>{updated}")
+    found = codes(FEED.replace(FEED[FEED.index("  <entry>") : FEED.index("</feed>")],
+                               entry + entry.replace("2024:1<", "2024:2<")))
+    assert "atom.entry.duplicate-updated" in found
+
+
 def test_entry_without_content_or_alternate_is_an_error():
     assert "atom.entry.missing-content-or-alternate" in codes(
         edit('<link href="https://notes.example.net/1"/>', "")
