@@ -41,6 +41,7 @@ from feeds.model import (
     make_feed,
     page_path,
 )
+from feeds.readahead import read_ahead
 from feeds.seeds import parse_seed, read_seed
 from feeds.summarize import summarize
 from feeds.validate import Severity, validate_bytes
@@ -53,6 +54,8 @@ RENDERERS = {"atom": atom.render, "rss": rss.render, "json": jsonfeed.render}
 # Below these counts, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 200  # seeds to parse
 ARCHIVES_PARALLEL_THRESHOLD = 16  # archive pages to render
+# Seeds read ahead of the results come back: a few of the workers' chunks (64 seeds) each.
+READ_AHEAD = 512
 
 
 @dataclass
@@ -190,7 +193,7 @@ def scan(
             slots.append(record)
     bar = Progress("summarizing", len(todo), enabled=progress)
     work = partial(_process, settings, staging)
-    results = in_workers(work, [path for _, path in todo], jobs, PARALLEL_THRESHOLD)
+    results = _seed_results(work, [path for _, path in todo], jobs)
     for done, ((index, path), result) in enumerate(zip(todo, results, strict=True), 1):
         add_timings(outcome, result.timings)
         if result.problem:
@@ -252,6 +255,20 @@ def in_workers(work: Callable[[T], R], items: list[T], jobs: int, threshold: int
     chunk = max(1, min(64, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(jobs) as pool:
         yield from pool.map(work, items, chunksize=chunk)
+
+
+def _seed_results(
+    work: Callable[[Path], SeedResult], paths: list[Path], jobs: int
+) -> Iterator[SeedResult]:
+    """`in_workers` over the seeds, which are read ahead of the workers when there are enough
+    to start them (see `readahead`)."""
+    if len(paths) < PARALLEL_THRESHOLD:
+        yield from in_workers(work, paths, jobs, PARALLEL_THRESHOLD)
+        return
+    with read_ahead(paths, READ_AHEAD) as consumed:
+        for result in in_workers(work, paths, jobs, PARALLEL_THRESHOLD):
+            consumed()
+            yield result
 
 
 def _process(settings: Settings, staging: Path | None, path: Path) -> SeedResult:
