@@ -15,14 +15,17 @@ from pathlib import Path
 
 from feeds.dates import parse_date, split_dateline
 from feeds.errors import InputError
-from feeds.validate.values import misdecoded
+from feeds.validate.values import SUSPECT_CHARS, misdecoded
 
 MAX_SEED_BYTES = 16 * 1024 * 1024  # far beyond any article; keeps a stray binary out of memory
 MAX_TITLE_CHARS = 1000
 HEADER_KEYS = ("title", "author", "tags", "link", "updated", "summary")
 # Control characters (C0 but tab and newline: XML 1.0 forbids them; DEL and C1: it discourages
 # them and validators warn) and non-characters are removed, so no writer ever sees them.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_FORBIDDEN_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+_FORBIDDEN = re.compile(f"[{_FORBIDDEN_CHARS}]")
+# What either check of a seed's text looks for: most seeds have none, found in one scan.
+_UNUSUAL = re.compile(f"[{_FORBIDDEN_CHARS}{SUSPECT_CHARS}]")
 _FIRST_LINE = re.compile(r"^\s*date\s+(\S.*)$")
 _HEADER = re.compile(r"^([A-Za-z_][\w-]*)\s+(\S.*)$")
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
@@ -113,7 +116,11 @@ def _decode(data: bytes, path: Path) -> str:
             path,
             line,
         ) from exc
-    text = _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNUSUAL.search(text) is None:
+        return text
+    text = _FORBIDDEN.sub("", text)
     sign = misdecoded(text)
     if sign:
         line = text.count("\n", 0, sign.start()) + 1

@@ -500,7 +500,8 @@ def _url_key(text: str) -> tuple[str, ...]:
 _MISDECODED = re.compile(r"[\x80-\x9f\ufffd]|[\xc2\xc3][\x80-\xbf]")
 
 
-_SUSPECT = re.compile(r"[\x80-\x9f\xc2\xc3\ufffd]")  # one character class: a fast scan
+SUSPECT_CHARS = "\x80-\x9f\xc2\xc3\ufffd"  # where `_MISDECODED` can start
+_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")  # one character class: a fast scan
 
 
 def misdecoded(text: str) -> re.Match[str] | None:
