@@ -247,8 +247,7 @@ def plain_markup_pattern(*, escaped: bool = False) -> str:
     check leaves other spellings to the full walk). It also makes the checks `is_plain_text`
     makes of unescaped markup, where they cost least: no tag holds anything `_STYLE` could
     take for a style attribute (see `_plain_attributes`), and no '&amp;' starts a reference to
-    a C1 control.
-    So nothing it matches has anything for `check_html` to report.
+    a C1 control. So nothing it matches has anything for `check_html` to report.
 
     The loop is unrolled (a run of text, then any number of tags or escapes each followed by
     a run of text), and possessive: one step per tag, where an alternation of text and tags

@@ -78,9 +78,9 @@ class Lines:
     """The lines of a document that the lines of its cut text stand for. A placeholder keeps
     one line break of the run it replaces, if the run has any, so that what follows it is on
     a later line than what comes before. It could keep them all, but counting a run's line
-    breaks is a pass over most of the text, which costs a small feed a few percent of its
-    validation, for the messages about what follows a run alone: they are rare where
-    skimming pays, and the runs are counted the first time one is reported."""
+    breaks is a pass over most of the text (a few percent of a small feed's validation), and
+    only messages about what follows a run need the count: those are rare where skimming
+    pays, so the runs are counted the first time one is reported."""
 
     __slots__ = ("_runs", "_shifts", "_text")
 
