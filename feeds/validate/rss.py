@@ -519,8 +519,8 @@ def _quick_item_pattern() -> re.Pattern[str]:
         quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
         quick.once("guid", rf'guid(?P<guid>)(?:{permalink}>(?P<permalink>{bare_url})'
                            rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
-        quick.once("pubDate", "pubDate>(?P<pubDate>" + quick.optional(
-                       f"(?P<pubDay>{values.COMMON_RFC822_DAY}) {values.COMMON_RFC822_TIME}(?=</)")
+        quick.once("pubDate", "pubDate>(?P<pubDate>" + quick.optional(quick.captured(
+                       "pubDay", values.COMMON_RFC822_DAY, f" {values.COMMON_RFC822_TIME}</"))
                    + f"{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
                    rf"description(?P<description>)>{quick.PLAIN_HTML}</description>"),

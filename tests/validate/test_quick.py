@@ -704,6 +704,18 @@ def test_rss_dates_near_the_clock_report_the_same(ahead: timedelta, zone: str) -
     assert_same_report(document("rss", "Thu, 02 May 2024 09:30:00 GMT", date, count=3))
 
 
+@pytest.mark.parametrize("date", ["Thu, 02 May 2024?09:30:00 GMT", "Thu, 02 May 2024 9:30 GMT"])
+def test_an_rss_date_whose_day_is_of_the_common_form_alone_reports_the_same(date: str) -> None:
+    """After a child whose group comes later in the pattern (content:encoded), a date whose
+    day has the common form but not the rest: `re` kept the day it read on the way, and the
+    quick check took the date on its day alone."""
+    pub = "<pubDate>Thu, 02 May 2024 09:30:00 GMT</pubDate>"
+    text = document("rss", f"\n      {pub}", "").replace(
+        "</content:encoded>", f"</content:encoded><pubDate>{date}</pubDate>", 1)
+    assert_same_report(text)
+    assert "value.date.not-rfc822" in {code for _, code, *_ in report(text)}
+
+
 DOCTYPE = '<!DOCTYPE x [<!ATTLIST entry xml:lang CDATA "fr">]>'
 
 
