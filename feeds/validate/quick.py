@@ -135,15 +135,6 @@ def once(group: str, pattern: str) -> str:
     return f"{name[0]}(?({group})(?!)){pattern[name.end():]}"
 
 
-def captured(group: str, pattern: str, then: str) -> str:
-    """`pattern` as `group`, where `then` follows it. Only where it does: `re` keeps what a
-    group took in an alternative that failed after it, and shows it once a later group
-    matches, so a group in an optional part that can fail after the group (a date's day,
-    then its time) could read what the match as a whole did not take. The look ahead checks
-    first, without a group."""
-    return f"(?={pattern}{then})(?P<{group}>{pattern})"
-
-
 def required(*groups: str) -> str:
     """Fails the match unless each group matched: children the full walk would miss."""
     return "".join(f"(?({group})|(?!))" for group in groups)

@@ -519,8 +519,11 @@ def _quick_item_pattern() -> re.Pattern[str]:
         quick.once("comments", rf"comments>(?P<comments>){url}</comments>"),
         quick.once("guid", rf'guid(?P<guid>)(?:{permalink}>(?P<permalink>{bare_url})'
                            rf'| isPermaLink="false">(?P<opaque>{value}))</guid>'),
-        quick.once("pubDate", "pubDate>(?P<pubDate>" + quick.optional(quick.captured(
-                       "pubDay", values.COMMON_RFC822_DAY, f" {values.COMMON_RFC822_TIME}</"))
+        # A date of the common form is marked at its end, not its day captured: `re` keeps
+        # what a group took in an alternative that failed after it (a day, then no time),
+        # and shows it once a later group has matched.
+        quick.once("pubDate", "pubDate>(?P<pubDate>" + quick.optional(
+                       f"{values.COMMON_RFC822_DAY} {values.COMMON_RFC822_TIME}(?=</)(?P<common>)")
                    + f"{quick.chars('<&')}*)</pubDate>"),
         quick.once("description",
                    rf"description(?P<description>)>{quick.PLAIN_HTML}</description>"),
@@ -539,7 +542,7 @@ _QUICK_ITEM = _quick_item_pattern()
 _QUICK_START = re.compile(quick.start_tag("item", None))
 # The groups `_quick_values` reads, by number (a match reads them faster so than by name).
 _QUICK_VALUES = tuple(_QUICK_ITEM.groupindex[name] for name in (
-    "title", "description", "pubDate", "pubDay", "encoded", "creator", "permalink", "opaque"))
+    "title", "description", "pubDate", "common", "encoded", "creator", "permalink", "opaque"))
 # What an item the quick check accepts leaves for the feed: its guid, and the prefixes its
 # extensions use, which must be bound to their namespaces.
 QuickItem = tuple[str, tuple[str, ...]]
@@ -577,11 +580,13 @@ def _quick_values(
         return None
     if not ascii and values.misdecoded(match.group()):
         return None
-    title, description, date_text, day_text, encoded, creator, permalink, opaque = match.group(
+    title, description, date_text, common, encoded, creator, permalink, opaque = match.group(
         *_QUICK_VALUES)
     if title is None and description is None:
         return None  # one of them is required
-    day = values.common_rfc822_day(day_text) if day_text is not None else None
+    # The day of a date of the common form: all but " hh:mm:ss GMT" or " hh:mm:ss +hhmm".
+    day = None if common is None else values.common_rfc822_day(
+        date_text[: -13 if date_text[-1] == "T" else -15])
     if day is None or day not in days:
         date = values.common_rfc822(date_text)
         if date is None:
