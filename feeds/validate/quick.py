@@ -5,8 +5,11 @@ to find that out costs several times what libxml2 spent parsing them. So each en
 first serialized (one lxml call) and matched against a regular expression (one more) that
 accepts only a narrow, common form of it: the children a format's module lists, each in its
 plain spelling, with values whose shape is already known to be clean (an absolute http URL in
-normal form, an RFC 3339 date, text without markup, ...). The few checks a pattern can't make
-(a date's calendar, escaped HTML) run on the values the match captured.
+normal form, an RFC 3339 date, text without markup, escaped HTML with nothing to report, ...).
+The few checks a pattern can't make (a date's calendar and plausibility, a tag URI) run on the
+values the match captured. A group is read only where the match as a whole went through it:
+`re` keeps what a group took in an alternative that failed after it, and shows it once a later
+group has matched (see the RSS date's marker).
 
 Acceptance is only a shortcut. Whatever the pattern does not accept, anything unusual and not
 only anything wrong, gets the full walk, which alone reports messages, so a quick check that
