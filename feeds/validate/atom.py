@@ -200,8 +200,7 @@ class _Context:
         no entry had before clashes with nothing (every version recorded has its instant in
         `first_ids`), which is the common case: it is told apart in one lookup."""
         if instant is not None and instant not in self.first_ids:
-            self.first_ids[instant] = entry_id
-            self.versions.add((entry_id, instant))
+            self.add_version(entry_id, instant, shared=False)
             return False, False
         repeated, shared = self.clashes(entry_id, instant)
         self.add_version(entry_id, instant, shared=shared)

@@ -172,17 +172,21 @@ def _plain_attributes(*, style: bool = True, xml_text: bool = False) -> str:
     there anything then in which `_STYLE` could find a style attribute, which needs "style",
     '=' and a quote: no name ends in "style", and no quoted value holds the other quote."""
     urls = "|".join(sorted(URL_ATTRIBUTES, key=len, reverse=True))
-    space, bad, name = (SPACE, NOT_XML, "[-a-z0-9_:.]") if xml_text else (r"\s", "", r"[-\w:.]")
-    quoted = r"""[^"&]""" if style else rf"""[^"&<>{bad}{"'" if xml_text else ""}]"""
-    single = r"""[^'&]""" if style else rf"""[^'&<>{bad}{'"' if xml_text else ""}]"""
-    name += "*+(?<!style)" if xml_text else "*"
+    if xml_text:  # the other quote is left out of a quoted value (see above)
+        space, bad, name = SPACE, NOT_XML, "[a-z_:][-a-z0-9_:.]*+(?<!style)"
+        in_double, in_single = f"'{bad}", f'"{bad}'
+    else:
+        space, bad, name = r"\s", "", r"[a-z_:][-\w:.]*"
+        in_double = in_single = ""
+    quoted = r"""[^"&]""" if style else rf"""[^"&<>{in_double}]"""
+    single = r"""[^'&]""" if style else rf"""[^'&<>{in_single}]"""
     safe_url = (
         rf"""(?:"(?:https?://|#){quoted}*"|'(?:https?://|#){single}*'"""
         rf"""|(?:https?://|#)[^\s"'=<>`&{bad}]*)"""
     )
     value = rf"""(?:"{quoted}*"|'{single}*'|[^\s"'=<>`&{bad}]+)"""
     styled = r"""|style\s*=\s*(?:"[^"&]*"|'[^'&]*')""" if style else ""
-    other = rf"(?!on|style\b|(?:{urls})\b)[a-z_:]{name}(?:{space}*={space}*{value})?"
+    other = rf"(?!on|style\b|(?:{urls})\b){name}(?:{space}*={space}*{value})?"
     attribute = rf"(?:{urls}){space}*={space}*{safe_url}{styled}|{other}"
     return rf"(?:{space}+(?:{attribute}))*+{space}*/?"
 

@@ -584,9 +584,8 @@ def _quick_values(
         *_QUICK_VALUES)
     if title is None and description is None:
         return None  # one of them is required
-    # The day of a date of the common form: all but " hh:mm:ss GMT" or " hh:mm:ss +hhmm".
-    day = None if common is None else values.common_rfc822_day(
-        date_text[: -13 if date_text[-1] == "T" else -15])
+    day = (None if common is None
+           else values.common_rfc822_day(values.common_rfc822_day_of(date_text)))
     if day is None or day not in days:
         date = values.common_rfc822(date_text)
         if date is None:

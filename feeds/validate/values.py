@@ -378,12 +378,19 @@ def common_rfc822(value: str) -> datetime | None:
 
 
 # The same common form as two patterns for a feed's text (see `quick`): a day, then a time and
-# a zone that `datetime.fromisoformat` surely reads. A pattern of items captures the day for
-# `common_rfc822_day`: the items of a feed fall on a few days, and each day is read once.
+# a zone that `datetime.fromisoformat` surely reads. The day of a date they matched
+# (`common_rfc822_day_of`) is read by `common_rfc822_day`: the items of a feed fall on a few
+# days, and each day is read once.
 COMMON_RFC822_DAY = rf"(?:(?:{'|'.join(_DAYS)}), |)[0-9]{{2}} (?:{'|'.join(_MONTHS)}) [0-9]{{4}}"
 COMMON_RFC822_TIME = (
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] (?:GMT|[+-](?:[01][0-9]|2[0-3])[0-5][0-9])"
 )
+
+
+def common_rfc822_day_of(date: str) -> str:
+    """The day of a date `COMMON_RFC822_DAY` and `COMMON_RFC822_TIME` matched: all but its time
+    and zone (" hh:mm:ss GMT" or " hh:mm:ss +hhmm")."""
+    return date[: -13 if date[-1] == "T" else -15]
 
 
 @lru_cache(maxsize=4096)
